@@ -1,0 +1,96 @@
+/**
+ * `npm run demo`: the whole app on a laptop with no Shopify store. Creates the embedded
+ * database, seeds the demo shop, builds the app if its sources changed, and serves it behind a
+ * local stand-in for the Shopify admin. Refuses to run with NODE_ENV=production.
+ */
+import { existsSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { spawnSync } from "node:child_process";
+
+if (process.env.NODE_ENV === "production") {
+  console.error("npm run demo refuses to run with NODE_ENV=production: the demo signs its own admin sessions.");
+  process.exit(1);
+}
+
+const port = Number(process.env.PORT || 3000);
+const origin = `http://localhost:${port}`;
+const DEMO = {
+  shop: "cartlift-demo.myshopify.com",
+  apiKey: "cartlift-demo-api-key",
+  // A local test secret: it signs the demo's session tokens and nothing else.
+  apiSecret: "cartlift-demo-local-secret",
+};
+
+Object.assign(process.env, {
+  DATABASE_URL: process.env.DEMO_DATABASE_URL || "file:./.demo/demo.sqlite",
+  SHOPIFY_API_KEY: DEMO.apiKey,
+  SHOPIFY_API_SECRET: DEMO.apiSecret,
+  SHOPIFY_APP_URL: origin,
+  NODE_ENV: "development",
+});
+
+const started = Date.now();
+const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
+
+async function main() {
+  const { generateClient, deployMigrations } = await import("./prisma-cli");
+  const { mkdirSync } = await import("node:fs");
+  mkdirSync(".demo", { recursive: true });
+  generateClient(process.env.DATABASE_URL);
+  deployMigrations(process.env.DATABASE_URL);
+  console.log(`database ready (${elapsed()})`);
+
+  const { prisma } = await import("../db.server");
+  const { generateDemoShop } = await import("../demo/seed");
+  const { seedDemoDatabase } = await import("../demo/seed-database.server");
+  const data = generateDemoShop();
+  const seed = await seedDemoDatabase(prisma, data, process.env.SCOPES || "read_products,read_orders,read_customers,write_discounts,read_discounts");
+  console.log(`${seed.seeded ? "seeded" : "kept"} demo shop: ${seed.products} products, ${seed.orders} orders, ${seed.orderLines} order lines (${elapsed()})`);
+
+  buildIfStale();
+  const build = await import(pathToFileURL(path.resolve("build/server/index.js")).href);
+  const { createDemoServer } = await import("../demo/demo-server.server");
+  const server = createDemoServer({
+    build,
+    clientDir: path.resolve("build/client"),
+    shop: DEMO.shop,
+    shopName: data.shop.name,
+    apiKey: DEMO.apiKey,
+    apiSecret: DEMO.apiSecret,
+    origin,
+  });
+  server.listen(port, "127.0.0.1", () => {
+    console.log(`\nCartlift demo is running (${elapsed()}):`);
+    console.log(`  Admin (embedded, demo shop):  ${origin}/demo/admin`);
+    console.log(`  Health:                       ${origin}/healthz`);
+    console.log("Press Ctrl+C to stop.");
+  });
+  const stop = () => server.close(() => prisma.$disconnect().finally(() => process.exit(0)));
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+}
+
+function newestMtime(target: string): number {
+  if (!existsSync(target)) return 0;
+  const stat = statSync(target);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(0, ...readdirSync(target).map((name) => newestMtime(path.join(target, name))));
+}
+
+function buildIfStale(): void {
+  const built = newestMtime("build/server/index.js");
+  const sources = Math.max(newestMtime("app"), newestMtime("vite.config.ts"), newestMtime("package-lock.json"));
+  if (built > sources && process.env.DEMO_REBUILD !== "1") return;
+  console.log("building the app…");
+  const result = spawnSync(process.execPath, [path.resolve("node_modules/@remix-run/dev/dist/cli.js"), "vite:build"], {
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  if (result.status !== 0) throw new Error("remix vite:build failed");
+  console.log(`built (${elapsed()})`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
