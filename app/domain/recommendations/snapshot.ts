@@ -1,0 +1,96 @@
+/**
+ * Top-K lists per product as a plain JSON-able object (stored per shop), and a
+ * `RecommendationSource` that serves from it without the model in memory.
+ */
+import type { RecommendationModel } from "./model";
+import type {
+  RecommendationCandidates,
+  RecommendationKind,
+  RecommendationQuery,
+  RecommendationSource,
+  ScoredCandidate,
+} from "./types";
+
+/** One stored candidate: [productId, score, reason]. Tuples keep the JSON small. */
+export type SnapshotEntry = [productId: string, score: number, reason: string];
+
+/** Stored lists for one shop. */
+export interface RecommendationSnapshot {
+  version: 1;
+  /** List length per product and kind. */
+  k: number;
+  orderCount: number;
+  /** Fallback for empty carts and unknown products. */
+  popular: SnapshotEntry[];
+  products: Record<string, Partial<Record<RecommendationKind, SnapshotEntry[]>>>;
+}
+
+/** Exports each known product's top-`k` cross-sell, upsell and down-sell lists. */
+export function exportSnapshot(model: RecommendationModel, k: number): RecommendationSnapshot {
+  const products: RecommendationSnapshot["products"] = {};
+  for (const id of model.productIds()) {
+    const lists: Partial<Record<RecommendationKind, SnapshotEntry[]>> = {};
+    const crossSell = model.orderCount > 0 ? model.crossSell([id], k) : [];
+    const upsell = model.substitutes(id, "upsell", k);
+    const downSell = model.substitutes(id, "down_sell", k);
+    if (crossSell.length > 0) lists.cross_sell = crossSell.map(toEntry);
+    if (upsell.length > 0) lists.upsell = upsell.map(toEntry);
+    if (downSell.length > 0) lists.down_sell = downSell.map(toEntry);
+    if (Object.keys(lists).length > 0) products[id] = lists;
+  }
+  return { version: 1, k, orderCount: model.orderCount, popular: model.crossSell([], k).map(toEntry), products };
+}
+
+/** Serves queries from a stored snapshot: cart lists are merged by summed score. */
+export class SnapshotSource implements RecommendationSource {
+  constructor(private readonly snapshot: RecommendationSnapshot) {}
+
+  /** Candidates for every kind from the stored lists. */
+  recommend(query: RecommendationQuery): RecommendationCandidates {
+    const limit = Math.max(0, Math.floor(query.limit));
+    const context = query.productId ? [...query.cartProductIds, query.productId] : query.cartProductIds;
+    const exclude = new Set(context);
+    const lists = query.productId ? this.snapshot.products[query.productId] : undefined;
+    const pick = (entries: SnapshotEntry[] | undefined): ScoredCandidate[] =>
+      (entries ?? []).filter(([id]) => !exclude.has(id)).slice(0, limit).map(fromEntry);
+    return { cross_sell: this.crossSell(context, exclude, limit), upsell: pick(lists?.upsell), down_sell: pick(lists?.down_sell) };
+  }
+
+  private crossSell(context: readonly string[], exclude: Set<string>, limit: number): ScoredCandidate[] {
+    const merged = new Map<string, { score: number; best: number; reason: string }>();
+    for (const id of context) {
+      for (const [candidate, score, reason] of this.snapshot.products[id]?.cross_sell ?? []) {
+        if (exclude.has(candidate)) continue;
+        const entry = merged.get(candidate) ?? { score: 0, best: -Infinity, reason };
+        entry.score += score;
+        // Keep the explanation from the cart item that contributes most.
+        if (score > entry.best) {
+          entry.best = score;
+          entry.reason = reason;
+        }
+        merged.set(candidate, entry);
+      }
+    }
+    const ranked = [...merged]
+      .map(([productId, e]) => ({ productId, score: e.score, reason: e.reason }))
+      .sort((a, b) => b.score - a.score || (a.productId < b.productId ? -1 : 1));
+    for (const [id, score, reason] of this.snapshot.popular) {
+      if (ranked.length >= limit) break;
+      if (!exclude.has(id) && !merged.has(id)) ranked.push({ productId: id, score: Math.min(score, ranked.at(-1)?.score ?? score), reason });
+    }
+    return ranked.slice(0, limit);
+  }
+}
+
+function toEntry(candidate: ScoredCandidate): SnapshotEntry {
+  return [candidate.productId, roundScore(candidate.score), candidate.reason];
+}
+
+function fromEntry([productId, score, reason]: SnapshotEntry): ScoredCandidate {
+  return { productId, score, reason };
+}
+
+// Six significant digits are plenty for ranking and keep stored JSON compact.
+function roundScore(score: number): number {
+  return Number(score.toPrecision(6));
+}

@@ -1,0 +1,228 @@
+/**
+ * Substitutes for upsell (pricier) and down-sell (cheaper): products bought *instead of* the one
+ * in view. Candidates share the product type (else a tag or collection), or were observed as
+ * substitutes in shopper behaviour, and sit in the price band. Ranking, strongest first:
+ * behaviour evidence, then rarely bought together (complements are not substitutes), then
+ * price closeness and popularity. Works from the catalog alone when there is nothing else.
+ */
+import type { ScoredCandidate } from "./types";
+import { TopNStrings } from "./top-strings";
+
+/** A catalog product; price in integer minor units. */
+export interface CatalogProduct {
+  productId: string;
+  productType?: string;
+  price: number;
+  tags?: string[];
+  collections?: string[];
+}
+
+/** Shopper behaviour that shows one product replacing another. */
+export type BehaviourKind = "viewed_then_bought" | "removed_then_added" | "declined_then_bought_cheaper";
+
+/** How often shoppers went from `fromProductId` to `toProductId` in a given way. */
+export interface BehaviourSignal {
+  kind: BehaviourKind;
+  fromProductId: string;
+  toProductId: string;
+  count: number;
+}
+
+/** Price bands. */
+export interface SubstituteOptions {
+  /** Upsell: at most this much pricier, as a fraction (1 = up to double). */
+  upsellMaxIncrease: number;
+  /** Down-sell: at least this much cheaper, as a fraction (0.2 = 20% off or more). */
+  downsellMinDiscount: number;
+}
+
+/** Default bands: upsell up to +100%, down-sell at least 20% cheaper. */
+export const DEFAULT_SUBSTITUTES: SubstituteOptions = { upsellMaxIncrease: 1, downsellMinDiscount: 0.2 };
+
+/** Upsell or down-sell. */
+export type SubstituteKind = "upsell" | "down_sell";
+
+/** Co-purchase evidence, by product id (orders containing both / containing one). */
+export interface CoPurchaseLookup {
+  pairCount(a: string, b: string): number;
+  itemCount(id: string): number;
+}
+
+interface Entry {
+  id: string;
+  type: string;
+  price: number;
+  labels: string[];
+}
+
+const BEHAVIOUR_TEXT: Record<BehaviourKind, string> = {
+  viewed_then_bought: "viewed, then bought instead",
+  removed_then_added: "swapped in the cart",
+  declined_then_bought_cheaper: "bought instead after declining",
+};
+
+// Which evidence counts for which direction: a declined upsell says nothing about pricier items.
+const RELEVANT: Record<SubstituteKind, readonly BehaviourKind[]> = {
+  upsell: ["viewed_then_bought", "removed_then_added"],
+  down_sell: ["viewed_then_bought", "removed_then_added", "declined_then_bought_cheaper"],
+};
+
+/** Catalog indexes for finding substitutes. */
+export class SubstituteIndex {
+  private readonly entries = new Map<string, Entry>();
+  private readonly byType = new Map<string, Entry[]>();
+  private readonly byLabel = new Map<string, Entry[]>();
+  private readonly signals = new Map<string, Map<string, Map<BehaviourKind, number>>>();
+
+  constructor(
+    catalog: readonly CatalogProduct[],
+    signals: readonly BehaviourSignal[] = [],
+    readonly options: SubstituteOptions = DEFAULT_SUBSTITUTES,
+  ) {
+    for (const product of catalog) this.addProduct(product);
+    for (const signal of signals) this.addSignal(signal);
+  }
+
+  /** Catalog size. */
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** The catalog product with this id, if any. */
+  product(id: string): CatalogProduct | undefined {
+    const entry = this.entries.get(id);
+    return entry && { productId: entry.id, productType: entry.type || undefined, price: entry.price };
+  }
+
+  /** All catalog product ids. */
+  productIds(): string[] {
+    return [...this.entries.keys()];
+  }
+
+  /** Up to `limit` substitutes of `productId` in the band for `kind`, best first. */
+  find(productId: string, kind: SubstituteKind, limit: number, co?: CoPurchaseLookup): ScoredCandidate[] {
+    const base = this.entries.get(productId);
+    if (!base || limit <= 0) return [];
+    const evidence = this.evidenceFor(productId, kind);
+    const top = new TopNStrings<ScoredCandidate>(limit);
+    for (const [entry, relation] of this.candidates(base, kind, evidence)) {
+      top.offer(this.score(base, entry, relation, kind, evidence.get(entry.id), co));
+    }
+    return top.drain();
+  }
+
+  private candidates(
+    base: Entry,
+    kind: SubstituteKind,
+    evidence: Map<string, Map<BehaviourKind, number>>,
+  ): Map<Entry, "type" | "label" | "behaviour"> {
+    const out = new Map<Entry, "type" | "label" | "behaviour">();
+    const take = (entry: Entry, relation: "type" | "label" | "behaviour"): void => {
+      if (entry.id !== base.id && !out.has(entry) && this.inBand(base.price, entry.price, kind)) out.set(entry, relation);
+    };
+    if (base.type) for (const entry of this.byType.get(base.type) ?? []) take(entry, "type");
+    if (out.size === 0) {
+      for (const label of base.labels) for (const entry of this.byLabel.get(label) ?? []) take(entry, "label");
+    }
+    for (const id of evidence.keys()) {
+      const entry = this.entries.get(id);
+      if (entry) take(entry, "behaviour");
+    }
+    return out;
+  }
+
+  /** True when `price` is in the band of `basePrice` for `kind` (integer arithmetic on minor units). */
+  inBand(basePrice: number, price: number, kind: SubstituteKind): boolean {
+    if (kind === "upsell") return price > basePrice && price <= basePrice + Math.floor(basePrice * this.options.upsellMaxIncrease);
+    const ceiling = Math.min(basePrice - 1, Math.floor(basePrice * (1 - this.options.downsellMinDiscount)));
+    return price > 0 && price <= ceiling;
+  }
+
+  private score(
+    base: Entry,
+    entry: Entry,
+    relation: "type" | "label" | "behaviour",
+    kind: SubstituteKind,
+    evidence: Map<BehaviourKind, number> | undefined,
+    co: CoPurchaseLookup | undefined,
+  ): ScoredCandidate {
+    const shown = evidence ? sumValues(evidence) : 0;
+    const together = co ? co.pairCount(base.id, entry.id) : 0;
+    const rarer = co ? Math.min(co.itemCount(base.id), co.itemCount(entry.id)) : 0;
+    const coRate = rarer > 0 ? together / rarer : 0;
+    const popularity = co ? Math.log1p(co.itemCount(entry.id)) / 20 : 0;
+    const sameType = base.type !== "" && entry.type === base.type;
+    const relationBonus = sameType ? 1 : relation === "label" ? 0.5 : 0;
+    // Weights step down by importance; popularity is bounded so it only breaks near-ties.
+    const score =
+      2 * Math.log1p(shown) + relationBonus - coRate + 0.5 * this.closeness(base.price, entry.price, kind) + popularity;
+    return { productId: entry.id, score, reason: this.reason(base, entry, relation, kind, evidence) };
+  }
+
+  // 1 at the nearest edge of the band (the most comparable price), falling to 0 at the far edge.
+  private closeness(basePrice: number, price: number, kind: SubstituteKind): number {
+    if (basePrice <= 0) return 0;
+    const ratio = price / basePrice;
+    if (kind === "upsell") return Math.max(0, 1 - (ratio - 1) / Math.max(this.options.upsellMaxIncrease, 1e-9));
+    return Math.min(1, ratio / Math.max(1 - this.options.downsellMinDiscount, 1e-9));
+  }
+
+  private reason(
+    base: Entry,
+    entry: Entry,
+    relation: "type" | "label" | "behaviour",
+    kind: SubstituteKind,
+    evidence: Map<BehaviourKind, number> | undefined,
+  ): string {
+    const change = Math.round((Math.abs(entry.price - base.price) / Math.max(base.price, 1)) * 100);
+    const price = kind === "upsell" ? `${change}% more` : `${change}% cheaper`;
+    if (evidence && evidence.size > 0) {
+      const [top, count] = [...evidence.entries()].sort((a, b) => b[1] - a[1])[0];
+      return `${BEHAVIOUR_TEXT[top]} ${count} time${count === 1 ? "" : "s"}, ${price}`;
+    }
+    const link = relation === "label" ? "shares a tag or collection" : "same product type";
+    return `${link}, ${price}`;
+  }
+
+  private evidenceFor(productId: string, kind: SubstituteKind): Map<string, Map<BehaviourKind, number>> {
+    const out = new Map<string, Map<BehaviourKind, number>>();
+    for (const [to, byKind] of this.signals.get(productId) ?? []) {
+      const relevant = new Map([...byKind].filter(([k, n]) => RELEVANT[kind].includes(k) && n > 0));
+      if (relevant.size > 0) out.set(to, relevant);
+    }
+    return out;
+  }
+
+  private addProduct(product: CatalogProduct): void {
+    if (this.entries.has(product.productId)) return;
+    const labels = [
+      ...(product.tags ?? []).map((t) => `tag:${t.trim().toLowerCase()}`),
+      ...(product.collections ?? []).map((c) => `collection:${c.trim()}`),
+    ];
+    const entry: Entry = { id: product.productId, type: product.productType?.trim() ?? "", price: product.price, labels };
+    this.entries.set(entry.id, entry);
+    if (entry.type) pushTo(this.byType, entry.type, entry);
+    for (const label of labels) pushTo(this.byLabel, label, entry);
+  }
+
+  private addSignal(signal: BehaviourSignal): void {
+    if (signal.fromProductId === signal.toProductId || !(signal.count > 0)) return;
+    const targets = this.signals.get(signal.fromProductId) ?? new Map<string, Map<BehaviourKind, number>>();
+    this.signals.set(signal.fromProductId, targets);
+    const byKind = targets.get(signal.toProductId) ?? new Map<BehaviourKind, number>();
+    targets.set(signal.toProductId, byKind);
+    byKind.set(signal.kind, (byKind.get(signal.kind) ?? 0) + signal.count);
+  }
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function sumValues(map: Map<BehaviourKind, number>): number {
+  let sum = 0;
+  for (const n of map.values()) sum += n;
+  return sum;
+}
