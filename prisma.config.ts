@@ -2,10 +2,7 @@
 // the WebAssembly schema engine through driver adapters (no native engine download; see
 // docs/decisions/002-sqlite-default-postgresql-production.md).
 import { defineConfig } from "prisma/config";
-import {
-  DEFAULT_SQLITE_URL,
-  resolveDatabaseTarget,
-} from "./app/adapters/database-target.server";
+import { DEFAULT_SQLITE_URL, resolveDatabaseTarget } from "./app/adapters/database-target.server";
 import { createMigrationAdapter } from "./prisma/migration-adapters";
 
 // The schema's `url = env("DATABASE_URL")` must resolve, or the CLI falls back to the native engine.

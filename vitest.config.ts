@@ -6,7 +6,7 @@ const shopifyTestEnv = {
   SHOPIFY_API_KEY: "testApiKey",
   SHOPIFY_API_SECRET: "testApiSecretKey",
   SHOPIFY_APP_URL: "https://my-test-app.myshopify.io",
-  NODE_ENV: "test",
+  NODE_ENV: "test" as const,
 };
 
 export default defineConfig({

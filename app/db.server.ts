@@ -1,10 +1,7 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@prisma/client";
-import {
-  resolveDatabaseTarget,
-  sqliteFilePath,
-} from "./adapters/database-target.server";
+import { resolveDatabaseTarget, sqliteFilePath } from "./adapters/database-target.server";
 import { loadOrExit, parseDatabaseEnv } from "./env.server";
 
 /** A Prisma client for a database URL, through the driver adapter its provider needs. */
@@ -24,7 +21,6 @@ declare global {
 
 const { DATABASE_URL } = loadOrExit(() => parseDatabaseEnv(process.env));
 
-export const prisma: PrismaClient = (globalThis.__cartliftPrisma ??=
-  createPrismaClient(DATABASE_URL));
+export const prisma: PrismaClient = (globalThis.__cartliftPrisma ??= createPrismaClient(DATABASE_URL));
 
 export default prisma;

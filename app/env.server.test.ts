@@ -19,10 +19,19 @@ describe("parseAppEnv", () => {
   it.each([
     [{ ...valid, SHOPIFY_API_SECRET: undefined }, "Invalid configuration: SHOPIFY_API_SECRET is required"],
     [{ ...valid, SHOPIFY_API_KEY: "" }, "Invalid configuration: SHOPIFY_API_KEY is required"],
-    [{ ...valid, SHOPIFY_APP_URL: "cartlift" }, "Invalid configuration: SHOPIFY_APP_URL must be the app's public URL, e.g. https://cartlift.example.com"],
-    [{ ...valid, SCOPES: "read_products, write orders" }, "Invalid configuration: SCOPES must be a comma-separated list of access scopes"],
+    [
+      { ...valid, SHOPIFY_APP_URL: "cartlift" },
+      "Invalid configuration: SHOPIFY_APP_URL must be the app's public URL, e.g. https://cartlift.example.com",
+    ],
+    [
+      { ...valid, SCOPES: "read_products, write orders" },
+      "Invalid configuration: SCOPES must be a comma-separated list of access scopes",
+    ],
     [{ ...valid, NODE_ENV: "staging" }, expect.stringMatching(/^Invalid configuration: NODE_ENV /)],
-    [{ ...valid, DATABASE_URL: "mysql://db/cartlift" }, expect.stringMatching(/^Invalid configuration: DATABASE_URL must start with file:/)],
+    [
+      { ...valid, DATABASE_URL: "mysql://db/cartlift" },
+      expect.stringMatching(/^Invalid configuration: DATABASE_URL must start with file:/),
+    ],
   ])("names the variable in a one-line error (%#)", (source, message) => {
     const error = captureError(() => parseAppEnv(source));
 
@@ -33,12 +42,14 @@ describe("parseAppEnv", () => {
 });
 
 describe("parseDatabaseEnv", () => {
-  it.each([[undefined], ["file:./prisma/dev.sqlite"], ["postgresql://u:p@localhost:5432/cartlift"], ["postgres://localhost/x"]])(
-    "accepts %s",
-    (url) => {
-      expect(parseDatabaseEnv({ DATABASE_URL: url })).toEqual({ DATABASE_URL: url });
-    },
-  );
+  it.each([
+    [undefined],
+    ["file:./prisma/dev.sqlite"],
+    ["postgresql://u:p@localhost:5432/cartlift"],
+    ["postgres://localhost/x"],
+  ])("accepts %s", (url) => {
+    expect(parseDatabaseEnv({ DATABASE_URL: url })).toEqual({ DATABASE_URL: url });
+  });
 });
 
 function captureError(run: () => unknown): Error {

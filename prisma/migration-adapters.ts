@@ -6,15 +6,9 @@
 import { randomUUID } from "node:crypto";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
-import type {
-  SqlDriverAdapter,
-  SqlMigrationAwareDriverAdapterFactory,
-} from "@prisma/driver-adapter-utils";
+import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import pg from "pg";
-import {
-  sqliteFilePath,
-  type DatabaseTarget,
-} from "../app/adapters/database-target.server";
+import { sqliteFilePath, type DatabaseTarget } from "../app/adapters/database-target.server";
 
 const PG_TEXT_OID = 25;
 const PG_CHAR_OID = 18;
@@ -22,9 +16,7 @@ const PG_NAME_OID = 19;
 
 /** A migration-aware adapter factory for the target database, with the offline fixes applied. */
 export function createMigrationAdapter(target: DatabaseTarget): SqlMigrationAwareDriverAdapterFactory {
-  return target.provider === "postgresql"
-    ? postgresMigrationAdapter(target.url)
-    : sqliteMigrationAdapter(target.url);
+  return target.provider === "postgresql" ? postgresMigrationAdapter(target.url) : sqliteMigrationAdapter(target.url);
 }
 
 function sqliteMigrationAdapter(url: string): SqlMigrationAwareDriverAdapterFactory {

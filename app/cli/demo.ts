@@ -14,7 +14,8 @@ if (process.env.NODE_ENV === "production") {
 }
 
 const port = Number(process.env.PORT || 3000);
-const origin = `http://localhost:${port}`;
+// 127.0.0.1, not localhost: the demo listens on loopback IPv4 only, and browsers may try ::1 first.
+const origin = `http://127.0.0.1:${port}`;
 const DEMO = {
   shop: "cartlift-demo.myshopify.com",
   apiKey: "cartlift-demo-api-key",
@@ -45,8 +46,14 @@ async function main() {
   const { generateDemoShop } = await import("../demo/seed");
   const { seedDemoDatabase } = await import("../demo/seed-database.server");
   const data = generateDemoShop();
-  const seed = await seedDemoDatabase(prisma, data, process.env.SCOPES || "read_products,read_orders,read_customers,write_discounts,read_discounts");
-  console.log(`${seed.seeded ? "seeded" : "kept"} demo shop: ${seed.products} products, ${seed.orders} orders, ${seed.orderLines} order lines (${elapsed()})`);
+  const seed = await seedDemoDatabase(
+    prisma,
+    data,
+    process.env.SCOPES || "read_products,read_orders,read_customers,write_discounts,read_discounts",
+  );
+  console.log(
+    `${seed.seeded ? "seeded" : "kept"} demo shop: ${seed.products} products, ${seed.orders} orders, ${seed.orderLines} order lines (${elapsed()})`,
+  );
 
   buildIfStale();
   const build = await import(pathToFileURL(path.resolve("build/server/index.js")).href);
@@ -85,6 +92,8 @@ function buildIfStale(): void {
   console.log("building the app…");
   const result = spawnSync(process.execPath, [path.resolve("node_modules/@remix-run/dev/dist/cli.js"), "vite:build"], {
     stdio: ["ignore", "ignore", "inherit"],
+    // The demo itself runs as development; the bundle it serves is the production one.
+    env: { ...process.env, NODE_ENV: "production" },
   });
   if (result.status !== 0) throw new Error("remix vite:build failed");
   console.log(`built (${elapsed()})`);

@@ -10,7 +10,12 @@ const GENERATED_MARKER = path.resolve("node_modules/.prisma/client/.cartlift-sch
 
 export function runPrisma(args: string[], databaseUrl: string | undefined, quiet = true): void {
   const result = spawnSync(process.execPath, [PRISMA_BIN, ...args], {
-    env: { ...process.env, DATABASE_URL: resolveDatabaseTarget(databaseUrl).url, CHECKPOINT_DISABLE: "1", PRISMA_HIDE_UPDATE_MESSAGE: "1" },
+    env: {
+      ...process.env,
+      DATABASE_URL: resolveDatabaseTarget(databaseUrl).url,
+      CHECKPOINT_DISABLE: "1",
+      PRISMA_HIDE_UPDATE_MESSAGE: "1",
+    },
     stdio: quiet ? ["ignore", "pipe", "pipe"] : "inherit",
     encoding: "utf8",
   });

@@ -15,7 +15,8 @@ interface Pass {
 }
 
 const passes: Pass[] = [{ name: "sqlite", provider: "sqlite", projects: ["unit", "integration"] }];
-if (process.env.TEST_POSTGRES_URL) passes.push({ name: "postgresql", provider: "postgresql", projects: ["integration"] });
+if (process.env.TEST_POSTGRES_URL)
+  passes.push({ name: "postgresql", provider: "postgresql", projects: ["integration"] });
 
 const vitest = path.resolve("node_modules/vitest/vitest.mjs");
 mkdirSync(".tmp", { recursive: true });

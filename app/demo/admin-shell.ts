@@ -9,8 +9,7 @@ export interface AdminShellOptions {
   links: { label: string; href: string }[];
 }
 
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export function renderAdminShell({ shopName, appSrc, links }: AdminShellOptions): string {
   const extra = links
@@ -19,6 +18,7 @@ export function renderAdminShell({ shopName, appSrc, links }: AdminShellOptions)
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(shopName)} · Cartlift (demo admin)</title>
 <meta name="viewport" content="width=device-width,initial-scale=1">
+<link rel="icon" href="/favicon.svg" type="image/svg+xml">
 <style>
 body{margin:0;font:14px/1.4 system-ui,sans-serif;background:#f1f1f1;color:#303030;display:grid;grid-template:48px 1fr/220px 1fr;height:100vh}
 header{grid-column:1/3;background:#1a1a1a;color:#e3e3e3;display:flex;align-items:center;gap:12px;padding:0 16px}

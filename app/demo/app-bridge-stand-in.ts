@@ -37,6 +37,13 @@ export const APP_BRIDGE_STAND_IN_JS = String.raw`(() => {
     environment: { embedded: true, mobile: false, pos: false },
   };
 
+  // App Bridge's <ui-nav-menu> only declares the admin's navigation; it renders nothing itself.
+  if (!customElements.get("ui-nav-menu")) {
+    customElements.define("ui-nav-menu", class extends HTMLElement {
+      connectedCallback() { this.style.display = "none"; }
+    });
+  }
+
   function publishNav() {
     const links = [...document.querySelectorAll("ui-nav-menu a")].map((a) => ({
       href: a.getAttribute("href"),

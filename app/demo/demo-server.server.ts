@@ -8,6 +8,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import path from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
+import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import { renderAdminShell } from "./admin-shell";
 import { APP_BRIDGE_STAND_IN_JS } from "./app-bridge-stand-in";
@@ -89,9 +90,11 @@ function mintToken(options: DemoServerOptions) {
 /** Points the app's documents at the local App Bridge and lets the local admin frame them. */
 function demoDocument(response: Response, origin: string): Response | Promise<Response> {
   const headers = new Headers(response.headers);
-  if (headers.get("Link")?.includes(APP_BRIDGE_CDN)) headers.set("Link", `<${APP_BRIDGE_LOCAL}>; rel="preload"; as="script";`);
+  if (headers.get("Link")?.includes(APP_BRIDGE_CDN))
+    headers.set("Link", `<${APP_BRIDGE_LOCAL}>; rel="preload"; as="script";`);
   const csp = headers.get("Content-Security-Policy");
-  if (csp?.includes("frame-ancestors")) headers.set("Content-Security-Policy", csp.replace("frame-ancestors", `frame-ancestors ${origin}`));
+  if (csp?.includes("frame-ancestors"))
+    headers.set("Content-Security-Policy", csp.replace("frame-ancestors", `frame-ancestors ${origin}`));
   if (!headers.get("Content-Type")?.startsWith("text/html") || !response.body) {
     return new Response(response.body, { status: response.status, headers });
   }
@@ -131,7 +134,7 @@ async function sendResponse(res: ServerResponse, responseOrPromise: Response | P
     res.end();
     return;
   }
-  await pipeline(Readable.fromWeb(response.body as import("node:stream/web").ReadableStream), res);
+  await pipeline(Readable.fromWeb(response.body as NodeReadableStream), res);
 }
 
 const CONTENT_TYPES: Record<string, string> = {

@@ -44,7 +44,9 @@ async function alreadySeeded(prisma: PrismaClient, data: DemoShopData, lineCount
     prisma.orderLine.count({ where: { shop } }),
     prisma.order.findUnique({ where: { shop_id: { shop, id: data.orders.at(-1)?.id ?? "" } } }),
   ]);
-  return products === data.products.length && orders === data.orders.length && lines === lineCount && lastOrder !== null;
+  return (
+    products === data.products.length && orders === data.orders.length && lines === lineCount && lastOrder !== null
+  );
 }
 
 async function insertCatalog(prisma: PrismaClient, data: DemoShopData): Promise<void> {
@@ -120,7 +122,11 @@ async function insertOrders(prisma: PrismaClient, data: DemoShopData): Promise<v
 // the demo never calls the Admin API (it has no store to call).
 async function upsertOfflineSession(prisma: PrismaClient, shop: string, scopes: string): Promise<void> {
   const session = { shop, state: "", isOnline: false, scope: scopes, accessToken: "demo-offline-access-token" };
-  await prisma.session.upsert({ where: { id: `offline_${shop}` }, create: { id: `offline_${shop}`, ...session }, update: session });
+  await prisma.session.upsert({
+    where: { id: `offline_${shop}` },
+    create: { id: `offline_${shop}`, ...session },
+    update: session,
+  });
 }
 
 function* chunks<T>(items: T[]): Generator<T[]> {

@@ -1,7 +1,10 @@
 /** Minimal shop rows for integration tests. */
 import { prisma } from "../../app/db.server";
 
-export async function createShopWithCatalog(shop: string, options: { products?: number; orders?: number; customerId?: string } = {}) {
+export async function createShopWithCatalog(
+  shop: string,
+  options: { products?: number; orders?: number; customerId?: string } = {},
+) {
   await prisma.shop.create({ data: { domain: shop, name: `Shop ${shop}`, currency: "USD" } });
   for (let i = 1; i <= (options.products ?? 2); i++) {
     await prisma.product.create({
@@ -13,7 +16,16 @@ export async function createShopWithCatalog(shop: string, options: { products?: 
         productType: "Coffee Machines",
         tags: ["tier:good"],
         collections: ["coffee"],
-        variants: { create: [{ id: `gid://shopify/ProductVariant/${i}`, title: "Default Title", priceMinor: 1000n * BigInt(i), currency: "USD" }] },
+        variants: {
+          create: [
+            {
+              id: `gid://shopify/ProductVariant/${i}`,
+              title: "Default Title",
+              priceMinor: 1000n * BigInt(i),
+              currency: "USD",
+            },
+          ],
+        },
       },
     });
   }
@@ -28,7 +40,18 @@ export async function createShopWithCatalog(shop: string, options: { products?: 
         subtotalMinor: 1000n,
         totalMinor: 1000n,
         customerId: options.customerId ?? null,
-        lines: { create: [{ id: `gid://shopify/LineItem/${i}`, productId: "gid://shopify/Product/1", variantId: "gid://shopify/ProductVariant/1", title: "Product 1", quantity: 1, priceMinor: 1000n }] },
+        lines: {
+          create: [
+            {
+              id: `gid://shopify/LineItem/${i}`,
+              productId: "gid://shopify/Product/1",
+              variantId: "gid://shopify/ProductVariant/1",
+              title: "Product 1",
+              quantity: 1,
+              priceMinor: 1000n,
+            },
+          ],
+        },
       },
     });
   }

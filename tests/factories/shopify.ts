@@ -21,7 +21,12 @@ export async function installShop(shop: string) {
 /** A session token for the shop; `secret` and claim overrides forge or expire it. */
 export async function sessionToken(shop: string, options: { secret?: string; exp?: number } = {}) {
   const overrides = options.exp === undefined ? {} : { exp: options.exp };
-  const { token } = await getJwt(shop.replace(/\.myshopify\.com$/, ""), API_KEY, options.secret ?? API_SECRET_KEY, overrides);
+  const { token } = await getJwt(
+    shop.replace(/\.myshopify\.com$/, ""),
+    API_KEY,
+    options.secret ?? API_SECRET_KEY,
+    overrides,
+  );
   return token;
 }
 
@@ -44,7 +49,13 @@ export function adminDocument(path: string, shop: string, token: string): Reques
 }
 
 /** A webhook delivery as Shopify sends it; `secret` forges the HMAC. */
-export function webhookRequest(path: string, topic: string, shop: string, payload: unknown, secret = API_SECRET_KEY): Request {
+export function webhookRequest(
+  path: string,
+  topic: string,
+  shop: string,
+  payload: unknown,
+  secret = API_SECRET_KEY,
+): Request {
   const body = JSON.stringify(payload);
   return new Request(new URL(path, APP_URL), {
     method: "POST",

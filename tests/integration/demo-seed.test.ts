@@ -23,7 +23,11 @@ describe("the demo seed", () => {
     expect(data.orders.length).toBeGreaterThanOrEqual(5000);
     expect(again.seeded).toBe(false);
     expect(secondDump).toEqual(firstDump);
-    expect(await prisma.session.findUnique({ where: { id: `offline_${shop}` } })).toMatchObject({ shop, isOnline: false, scope: SCOPES });
+    expect(await prisma.session.findUnique({ where: { id: `offline_${shop}` } })).toMatchObject({
+      shop,
+      isOnline: false,
+      scope: SCOPES,
+    });
   });
 });
 
@@ -35,6 +39,13 @@ async function fingerprint(shop: string) {
     prisma.orderLine.findMany({ where: { shop }, orderBy: { id: "asc" } }),
   ]);
   const hash = (rows: unknown[]) =>
-    createHash("sha256").update(JSON.stringify(rows, (_k, v) => (typeof v === "bigint" ? v.toString() : v))).digest("hex");
-  return { products: products.length, orders: orders.length, lines: lines.length, hash: hash([products, variants, orders, lines]) };
+    createHash("sha256")
+      .update(JSON.stringify(rows, (_k, v) => (typeof v === "bigint" ? v.toString() : v)))
+      .digest("hex");
+  return {
+    products: products.length,
+    orders: orders.length,
+    lines: lines.length,
+    hash: hash([products, variants, orders, lines]),
+  };
 }

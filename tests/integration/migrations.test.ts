@@ -17,7 +17,18 @@ describe(`migrations (${server ? "postgresql" : "sqlite"})`, () => {
     if (target.provider === "sqlite") deployMigrations(currentUrl);
     // --exit-code makes prisma fail when replaying the migrations does not yield the schema.
     expect(() =>
-      runPrisma(["migrate", "diff", "--from-migrations", target.migrationsPath, "--to-schema-datamodel", target.schemaPath, "--exit-code"], currentUrl),
+      runPrisma(
+        [
+          "migrate",
+          "diff",
+          "--from-migrations",
+          target.migrationsPath,
+          "--to-schema-datamodel",
+          target.schemaPath,
+          "--exit-code",
+        ],
+        currentUrl,
+      ),
     ).not.toThrow();
   });
 
@@ -35,7 +46,10 @@ function sqliteColumns(file: string): Record<string, string[]> {
     .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
     .all() as { name: string }[];
   const result = Object.fromEntries(
-    tables.map(({ name }) => [name, (db.prepare(`PRAGMA table_info("${name}")`).all() as { name: string }[]).map((c) => c.name).sort()]),
+    tables.map(({ name }) => [
+      name,
+      (db.prepare(`PRAGMA table_info("${name}")`).all() as { name: string }[]).map((c) => c.name).sort(),
+    ]),
   );
   db.close();
   return result;

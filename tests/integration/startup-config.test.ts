@@ -5,15 +5,25 @@ import { describe, expect, it } from "vitest";
 // The server process itself, started with a broken environment: one line naming the variable.
 function startServerModule(env: Record<string, string | undefined>) {
   const tsx = path.resolve("node_modules/tsx/dist/cli.mjs");
-  const cleanEnv: Record<string, string> = { PATH: process.env.PATH ?? "", DATABASE_URL: process.env.DATABASE_URL ?? "" };
+  const cleanEnv: NodeJS.ProcessEnv = {
+    NODE_ENV: "production",
+    PATH: process.env.PATH ?? "",
+    DATABASE_URL: process.env.DATABASE_URL ?? "",
+  };
   for (const [key, value] of Object.entries(env)) if (value !== undefined) cleanEnv[key] = value;
   return spawnSync(process.execPath, [tsx, "app/shopify.server.ts"], { env: cleanEnv, encoding: "utf8" });
 }
 
 describe("starting with bad configuration", () => {
   it.each([
-    [{ SHOPIFY_API_KEY: "k", SHOPIFY_APP_URL: "https://a.example.com" }, "Invalid configuration: SHOPIFY_API_SECRET is required"],
-    [{ SHOPIFY_API_KEY: "k", SHOPIFY_API_SECRET: "s", SHOPIFY_APP_URL: "nope" }, "Invalid configuration: SHOPIFY_APP_URL must be the app's public URL, e.g. https://cartlift.example.com"],
+    [
+      { SHOPIFY_API_KEY: "k", SHOPIFY_APP_URL: "https://a.example.com" },
+      "Invalid configuration: SHOPIFY_API_SECRET is required",
+    ],
+    [
+      { SHOPIFY_API_KEY: "k", SHOPIFY_API_SECRET: "s", SHOPIFY_APP_URL: "nope" },
+      "Invalid configuration: SHOPIFY_APP_URL must be the app's public URL, e.g. https://cartlift.example.com",
+    ],
   ])("exits 1 with one line and no stack trace (%#)", (env, line) => {
     const result = startServerModule(env);
 

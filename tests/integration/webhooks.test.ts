@@ -16,7 +16,9 @@ describe("webhooks: app/uninstalled", () => {
     const other = uniqueShop();
     await installShop(other);
 
-    const response = await uninstalled(args(webhookRequest("/webhooks/app/uninstalled", "app/uninstalled", shop, { id: 1, domain: shop })));
+    const response = await uninstalled(
+      args(webhookRequest("/webhooks/app/uninstalled", "app/uninstalled", shop, { id: 1, domain: shop })),
+    );
 
     expect(response.status).toBe(200);
     expect(await sessionsOf(shop)).toBe(0);
@@ -58,7 +60,9 @@ describe("webhooks: mandatory privacy topics", () => {
     await installShop(shop);
     await createShopWithCatalog(shop, { products: 3, orders: 2 });
 
-    const response = await compliance(args(webhookRequest("/webhooks/compliance", "shop/redact", shop, { shop_id: 1, shop_domain: shop })));
+    const response = await compliance(
+      args(webhookRequest("/webhooks/compliance", "shop/redact", shop, { shop_id: 1, shop_domain: shop })),
+    );
 
     expect(response.status).toBe(200);
     const remaining = await Promise.all([
@@ -76,23 +80,36 @@ describe("webhooks: mandatory privacy topics", () => {
     const shop = uniqueShop();
     await createShopWithCatalog(shop, { orders: 1, customerId: "gid://shopify/Customer/5" });
 
-    const payload = { shop_id: 1, shop_domain: shop, customer: { id: 5 }, orders_requested: [1], data_request: { id: 9 } };
-    const response = await compliance(args(webhookRequest("/webhooks/compliance", "customers/data_request", shop, payload)));
+    const payload = {
+      shop_id: 1,
+      shop_domain: shop,
+      customer: { id: 5 },
+      orders_requested: [1],
+      data_request: { id: 9 },
+    };
+    const response = await compliance(
+      args(webhookRequest("/webhooks/compliance", "customers/data_request", shop, payload)),
+    );
 
     expect(response.status).toBe(200);
     expect(await prisma.order.count({ where: { shop, customerId: "gid://shopify/Customer/5" } })).toBe(1);
   });
 
-  it.each(["customers/redact", "shop/redact", "customers/data_request"])("%s with a bad HMAC answers 401 and changes nothing", async (topic) => {
-    const shop = uniqueShop();
-    await installShop(shop);
-    await createShopWithCatalog(shop, { orders: 1, customerId: "gid://shopify/Customer/5" });
+  it.each(["customers/redact", "shop/redact", "customers/data_request"])(
+    "%s with a bad HMAC answers 401 and changes nothing",
+    async (topic) => {
+      const shop = uniqueShop();
+      await installShop(shop);
+      await createShopWithCatalog(shop, { orders: 1, customerId: "gid://shopify/Customer/5" });
 
-    const payload = { shop_id: 1, shop_domain: shop, customer: { id: 5 } };
-    const response = await thrownResponse(() => compliance(args(webhookRequest("/webhooks/compliance", topic, shop, payload, "forged"))));
+      const payload = { shop_id: 1, shop_domain: shop, customer: { id: 5 } };
+      const response = await thrownResponse(() =>
+        compliance(args(webhookRequest("/webhooks/compliance", topic, shop, payload, "forged"))),
+      );
 
-    expect(response.status).toBe(401);
-    expect(await prisma.order.count({ where: { shop, customerId: "gid://shopify/Customer/5" } })).toBe(1);
-    expect(await sessionsOf(shop)).toBe(1);
-  });
+      expect(response.status).toBe(401);
+      expect(await prisma.order.count({ where: { shop, customerId: "gid://shopify/Customer/5" } })).toBe(1);
+      expect(await sessionsOf(shop)).toBe(1);
+    },
+  );
 });

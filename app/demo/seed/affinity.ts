@@ -116,9 +116,7 @@ export const COMPLEMENTS: Record<Family, Complement[]> = {
 };
 
 /** What owners come back to restock, with relative weights. */
-export const REPEAT_CONSUMABLES: Partial<
-  Record<Family, Record<string, number>>
-> = {
+export const REPEAT_CONSUMABLES: Partial<Record<Family, Record<string, number>>> = {
   coffee: {
     "coffee-pods": 6,
     "house-blend-beans": 3,

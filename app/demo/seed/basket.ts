@@ -22,10 +22,7 @@ export interface LineDraft {
 export type Basket = Map<string, LineDraft>;
 
 /** Earlier-listed variants are the popular ones (black before colours, small before XL). */
-export function pickVariant(
-  rng: Random,
-  item: CatalogEntry,
-): DemoVariant | null {
+export function pickVariant(rng: Random, item: CatalogEntry): DemoVariant | null {
   const inStock = item.product.variants.filter((v) => v.availableForSale);
   if (inStock.length === 0) return null;
   return rng.weightedPick(
@@ -35,12 +32,7 @@ export function pickVariant(
 }
 
 /** Ignores sold-out picks (null) and products already in the basket. */
-export function addLine(
-  basket: Basket,
-  item: CatalogEntry,
-  variant: DemoVariant | null,
-  quantity: number,
-): void {
+export function addLine(basket: Basket, item: CatalogEntry, variant: DemoVariant | null, quantity: number): void {
   if (!variant || basket.has(item.product.id)) return;
   basket.set(item.product.id, { entry: item, variant, quantity });
 }
@@ -55,26 +47,16 @@ export function mainQuantity(rng: Random, segment: Segment): number {
   return rng.chance(0.03) ? 2 : 1;
 }
 
-export function complementQuantity(
-  rng: Random,
-  item: CatalogEntry,
-  segment: Segment,
-  mainQty: number,
-): number {
+export function complementQuantity(rng: Random, item: CatalogEntry, segment: Segment, mainQty: number): number {
   if (item.role === "consumable") return consumableQuantity(rng, segment);
   // Businesses kit out every unit they buy, and a plan has to cover each unit.
   if (item.role === "warranty" || segment === "b2b") return mainQty;
   return 1;
 }
 
-export function shippingFor(
-  subtotalMinor: number,
-  hasPhysicalGoods: boolean,
-): number {
+export function shippingFor(subtotalMinor: number, hasPhysicalGoods: boolean): number {
   if (!hasPhysicalGoods) return 0;
-  return subtotalMinor >= FREE_SHIPPING_THRESHOLD_MINOR
-    ? 0
-    : FLAT_SHIPPING_MINOR;
+  return subtotalMinor >= FREE_SHIPPING_THRESHOLD_MINOR ? 0 : FLAT_SHIPPING_MINOR;
 }
 
 function lineTitle({ entry, variant }: LineDraft): string {
@@ -100,13 +82,8 @@ export function toOrder(basket: Basket, meta: OrderMeta): DemoOrder {
     quantity: draft.quantity,
     priceMinor: draft.variant.priceMinor,
   }));
-  const subtotalMinor = lines.reduce(
-    (sum, l) => sum + l.priceMinor * l.quantity,
-    0,
-  );
-  const physical = drafts.some(
-    (d) => d.entry.role !== "digital" && d.entry.role !== "warranty",
-  );
+  const subtotalMinor = lines.reduce((sum, l) => sum + l.priceMinor * l.quantity, 0);
+  const physical = drafts.some((d) => d.entry.role !== "digital" && d.entry.role !== "warranty");
   const shippingMinor = shippingFor(subtotalMinor, physical);
   return {
     id: `gid://shopify/Order/${ORDER_ID_BASE + meta.index + 1}`,

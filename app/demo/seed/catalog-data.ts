@@ -2,13 +2,7 @@
  * The demo catalog as data. Product and variant ids derive from handles and variant
  * titles, so rows can be reordered freely but renaming a handle changes its id.
  */
-import {
-  extra,
-  main,
-  sized,
-  type FamilySpec,
-  type Merchandising,
-} from "./catalog-schema";
+import { extra, main, sized, type FamilySpec, type Merchandising } from "./catalog-schema";
 
 export const WARRANTY_VENDOR = "Cartlift Care";
 
@@ -75,17 +69,9 @@ export const FAMILIES: FamilySpec[] = [
       coffeeGear("burr-grinder", "Burr Grinder", 5900),
       coffeeGear("milk-frother", "Milk Frother", 2900, ["Black", "White"]),
       coffeeGear("espresso-cup-set", "Espresso Cup Set", 2400),
-      coffeeSupply("coffee-pods", "Coffee Pods (30-pack)", 1499, [
-        "Classic",
-        "Intense",
-        "Decaf",
-      ]),
+      coffeeSupply("coffee-pods", "Coffee Pods (30-pack)", 1499, ["Classic", "Intense", "Decaf"]),
       coffeeSupply("descaler", "Descaling Solution", 1199),
-      coffeeSupply(
-        "water-filter-cartridges",
-        "Water Filter Cartridges (3-pack)",
-        1799,
-      ),
+      coffeeSupply("water-filter-cartridges", "Water Filter Cartridges (3-pack)", 1799),
       coffeeSupply("house-blend-beans", "House Blend Whole Beans", 1199, [
         sized("250 g", 1199),
         sized("500 g", 2099),
@@ -105,11 +91,7 @@ export const FAMILIES: FamilySpec[] = [
       main("snap-plus", "Snap Plus", "better", 74900, ["Black"]),
       main("snap-pro", "Snap Pro", "best", 129900, ["Black", "Silver"]),
       cameraGear("camera-bag", "Camera Bag", 4900, ["Grey", "Olive"]),
-      cameraGear("sd-card", "SD Card", 1999, [
-        sized("64 GB", 1999),
-        sized("128 GB", 2999),
-        sized("256 GB", 4999),
-      ]),
+      cameraGear("sd-card", "SD Card", 1999, [sized("64 GB", 1999), sized("128 GB", 2999), sized("256 GB", 4999)]),
       cameraGear("travel-tripod", "Travel Tripod", 3900),
       cameraGear("spare-battery", "Spare Battery", 3500),
       cameraCare("lens-cleaning-kit", "Lens Cleaning Kit", 999),
@@ -132,10 +114,7 @@ export const FAMILIES: FamilySpec[] = [
       main("tune-elite", "Tune Elite", "best", 32900, ["Black", "Rose"]),
       audioGear("ear-cushions", "Replacement Ear Cushions", 1900),
       audioGear("headphone-case", "Hard Carrying Case", 2500),
-      audioGear("headphone-stand", "Headphone Stand", 2900, [
-        "Walnut",
-        "Black",
-      ]),
+      audioGear("headphone-stand", "Headphone Stand", 2900, ["Walnut", "Black"]),
       audioGear("bluetooth-adapter", "Bluetooth Adapter", 2900),
     ],
   },
@@ -147,20 +126,9 @@ export const FAMILIES: FamilySpec[] = [
     collections: ["stationery", "office"],
     warranty: false,
     items: [
-      main("daily-notebook", "Daily Notebook", "good", 1400, [
-        "Dotted",
-        "Lined",
-        "Blank",
-      ]),
-      main("weekly-planner", "Weekly Planner", "better", 2400, [
-        "Sage",
-        "Navy",
-        "Sand",
-      ]),
-      main("leather-journal", "Leather Journal", "best", 4800, [
-        "Tan",
-        "Black",
-      ]),
+      main("daily-notebook", "Daily Notebook", "good", 1400, ["Dotted", "Lined", "Blank"]),
+      main("weekly-planner", "Weekly Planner", "better", 2400, ["Sage", "Navy", "Sand"]),
+      main("leather-journal", "Leather Journal", "best", 4800, ["Tan", "Black"]),
       stationery("gel-pen-set", "Gel Pen Set (6)", 900),
       stationery("journal-refill-pages", "Journal Refill Pages", 800),
       writingGear("rollerball-pen", "Rollerball Pen", 1200, ["Black", "Brass"]),
@@ -176,23 +144,13 @@ export const FAMILIES: FamilySpec[] = [
     collections: ["travel", "outdoors"],
     warranty: false,
     items: [
-      main("trail-daypack", "Trail Daypack", "good", 4900, [
-        "Black",
-        "Olive",
-        "Rust",
-      ]),
+      main("trail-daypack", "Trail Daypack", "good", 4900, ["Black", "Olive", "Rust"]),
       main("commuter-pack", "Commuter Pack", "better", 9900, ["Black", "Grey"]),
       main("voyager-pro-pack", "Voyager Pro Pack", "best", 17900, ["Black"]),
       travelGear("rain-cover", "Rain Cover", 1900),
       travelGear("packing-cubes", "Packing Cubes (Set of 3)", 2900),
-      travelGear("laptop-sleeve", "Laptop Sleeve", 3500, [
-        "13-inch",
-        "15-inch",
-      ]),
-      travelGear("insulated-bottle", "Insulated Water Bottle", 2400, [
-        "Steel",
-        "Sage",
-      ]),
+      travelGear("laptop-sleeve", "Laptop Sleeve", 3500, ["13-inch", "15-inch"]),
+      travelGear("insulated-bottle", "Insulated Water Bottle", 2400, ["Steel", "Sage"]),
     ],
   },
   {
@@ -223,14 +181,8 @@ export const FAMILIES: FamilySpec[] = [
       main("print-home", "Print Home", "good", 8900, ["White"]),
       main("print-office", "Print Office", "better", 19900, ["White", "Black"]),
       main("print-studio", "Print Studio", "best", 39900, ["Black"]),
-      printerSupply("black-ink", "Black Ink Cartridge", 2500, [
-        sized("Standard", 2500),
-        sized("XL", 3900),
-      ]),
-      printerSupply("color-ink", "Color Ink Cartridge", 3500, [
-        sized("Standard", 3500),
-        sized("XL", 5400),
-      ]),
+      printerSupply("black-ink", "Black Ink Cartridge", 2500, [sized("Standard", 2500), sized("XL", 3900)]),
+      printerSupply("color-ink", "Color Ink Cartridge", 3500, [sized("Standard", 3500), sized("XL", 5400)]),
       printerSupply("photo-paper", "Glossy Photo Paper (50 sheets)", 1500),
       printerSupply("printer-paper", "Printer Paper (500 sheets)", 900),
     ],

@@ -1,14 +1,7 @@
 /** Types and row helpers for the catalog table in catalog-data.ts. */
 
 export type Family =
-  | "coffee"
-  | "camera"
-  | "headphones"
-  | "notebooks"
-  | "backpacks"
-  | "blenders"
-  | "printers"
-  | "speakers";
+  "coffee" | "camera" | "headphones" | "notebooks" | "backpacks" | "blenders" | "printers" | "speakers";
 
 export type Role = "main" | "accessory" | "consumable" | "warranty" | "digital";
 
@@ -50,18 +43,9 @@ export interface Merchandising {
 }
 
 /** Variant with its own price, for sizes and capacities. */
-export const sized = (title: string, priceMinor: number): VariantSpec => [
-  title,
-  priceMinor,
-];
+export const sized = (title: string, priceMinor: number): VariantSpec => [title, priceMinor];
 
-export function main(
-  handle: string,
-  title: string,
-  tier: Tier,
-  priceMinor: number,
-  variants: VariantSpec[],
-): ItemSpec {
+export function main(handle: string, title: string, tier: Tier, priceMinor: number, variants: VariantSpec[]): ItemSpec {
   return {
     handle,
     title,
@@ -75,12 +59,7 @@ export function main(
 
 /** Row helper for non-main items, fixed to one role and product type. */
 export function extra(role: ItemSpec["role"], productType: string) {
-  return (
-    handle: string,
-    title: string,
-    priceMinor: number,
-    variants: VariantSpec[] = [],
-  ): ItemSpec => ({
+  return (handle: string, title: string, priceMinor: number, variants: VariantSpec[] = []): ItemSpec => ({
     handle,
     title,
     role,

@@ -5,17 +5,12 @@ import { TIERS, type Role } from "./catalog-schema";
 const catalog = buildCatalog();
 const products = catalog.entries.map((e) => e.product);
 const variants = products.flatMap((p) => p.variants);
-const basePrice = (id: string) =>
-  catalog.byId.get(id)?.product.variants[0]?.priceMinor ?? 0;
+const basePrice = (id: string) => catalog.byId.get(id)?.product.variants[0]?.priceMinor ?? 0;
 
 describe("demo catalog", () => {
   it("has at least 60 products and six main product types", () => {
     expect(products.length).toBeGreaterThanOrEqual(60);
-    const mainTypes = new Set(
-      catalog.entries
-        .filter((e) => e.role === "main")
-        .map((e) => e.product.productType),
-    );
+    const mainTypes = new Set(catalog.entries.filter((e) => e.role === "main").map((e) => e.product.productType));
     expect(mainTypes.size).toBeGreaterThanOrEqual(6);
   });
 
@@ -49,16 +44,13 @@ describe("demo catalog", () => {
   it("uses Shopify gid formats", () => {
     for (const p of products) {
       expect(p.id).toMatch(/^gid:\/\/shopify\/Product\/\d+$/);
-      for (const v of p.variants)
-        expect(v.id).toMatch(/^gid:\/\/shopify\/ProductVariant\/\d+$/);
+      for (const v of p.variants) expect(v.id).toMatch(/^gid:\/\/shopify\/ProductVariant\/\d+$/);
     }
   });
 
   it("fills every product field sensibly", () => {
     for (const p of products) {
-      expect(
-        p.title && p.vendor && p.productType && p.description,
-      ).toBeTruthy();
+      expect(p.title && p.vendor && p.productType && p.description).toBeTruthy();
       expect(p.description).toMatch(/^[A-Z0-9].*\.$/);
       expect(p.collections.length).toBeGreaterThan(0);
       expect(p.variants.length).toBeGreaterThanOrEqual(1);
@@ -70,9 +62,7 @@ describe("demo catalog", () => {
     for (const p of products) {
       expect(p.imageUrl.startsWith("data:image/svg+xml,")).toBe(true);
       expect(p.imageUrl.length).toBeLessThan(600);
-      const svg = decodeURIComponent(
-        p.imageUrl.slice("data:image/svg+xml,".length),
-      );
+      const svg = decodeURIComponent(p.imageUrl.slice("data:image/svg+xml,".length));
       expect(svg).toMatch(/^<svg .*<\/svg>$/);
       expect(svg).toContain(`>${p.title.charAt(0).toUpperCase()}`);
       expect(p.imageUrl).not.toMatch(/[<>#" ]/);
@@ -96,8 +86,7 @@ describe("demo catalog", () => {
       expect(Number.isInteger(v.inventoryQuantity)).toBe(true);
       expect(v.availableForSale).toBe(v.inventoryQuantity > 0);
     }
-    for (const p of products)
-      expect(p.variants.some((v) => v.availableForSale)).toBe(true);
+    for (const p of products) expect(p.variants.some((v) => v.availableForSale)).toBe(true);
   });
 
   it("orders good < better < best by price within every tiered type", () => {
@@ -105,14 +94,10 @@ describe("demo catalog", () => {
     const families = [...new Set(mains.map((e) => e.family))];
     for (const family of families) {
       const prices = TIERS.map((tier) => {
-        const found = mains.filter(
-          (e) => e.family === family && e.tier === tier,
-        );
+        const found = mains.filter((e) => e.family === family && e.tier === tier);
         expect(found).toHaveLength(1);
         expect(found[0]?.product.tags).toContain(`tier:${tier}`);
-        return Math.min(
-          ...(found[0]?.product.variants.map((v) => v.priceMinor) ?? []),
-        );
+        return Math.min(...(found[0]?.product.variants.map((v) => v.priceMinor) ?? []));
       });
       expect(prices[0]).toBeLessThan(prices[1] as number);
       expect(prices[1]).toBeLessThan(prices[2] as number);
@@ -122,15 +107,9 @@ describe("demo catalog", () => {
   it("prices accessories and consumables below their family's cheapest main item", () => {
     for (const e of catalog.entries) {
       if (e.role !== "accessory" && e.role !== "consumable") continue;
-      const mains = catalog.entries.filter(
-        (m) => m.family === e.family && m.role === "main",
-      );
-      const cheapestMain = Math.min(
-        ...mains.map((m) => basePrice(m.product.id)),
-      );
-      expect(basePrice(e.product.id), e.product.handle).toBeLessThan(
-        cheapestMain,
-      );
+      const mains = catalog.entries.filter((m) => m.family === e.family && m.role === "main");
+      const cheapestMain = Math.min(...mains.map((m) => basePrice(m.product.id)));
+      expect(basePrice(e.product.id), e.product.handle).toBeLessThan(cheapestMain);
     }
   });
 
@@ -139,9 +118,7 @@ describe("demo catalog", () => {
     for (const plan of plans) {
       expect(plan.covers.size).toBe(3);
       for (const [mainId, variantId] of plan.covers) {
-        const planPrice =
-          plan.product.variants.find((v) => v.id === variantId)?.priceMinor ??
-          0;
+        const planPrice = plan.product.variants.find((v) => v.id === variantId)?.priceMinor ?? 0;
         const ratio = planPrice / basePrice(mainId);
         expect(ratio).toBeGreaterThanOrEqual(0.1);
         expect(ratio).toBeLessThanOrEqual(0.15);

@@ -1,12 +1,5 @@
 import { FAMILIES, merchandising, WARRANTY_VENDOR } from "./catalog-data";
-import type {
-  Family,
-  FamilySpec,
-  ItemSpec,
-  Merchandising,
-  Role,
-  Tier,
-} from "./catalog-schema";
+import type { Family, FamilySpec, ItemSpec, Merchandising, Role, Tier } from "./catalog-schema";
 import { DESCRIPTIONS } from "./descriptions";
 import { createRandom, type Random } from "./random";
 import type { DemoProduct, DemoVariant } from "./types";
@@ -100,11 +93,7 @@ function buildVariant(
   merch: Merchandising,
   rng: Random,
 ): DemoVariant {
-  const inventoryQuantity = stockLevel(
-    rng,
-    role,
-    merch.soldOut.includes(title),
-  );
+  const inventoryQuantity = stockLevel(rng, role, merch.soldOut.includes(title));
   const suffix = title === "Default Title" ? "" : `-${skuCode(title)}`;
   return {
     id: variantGid(handle, title),
@@ -119,33 +108,16 @@ function buildVariant(
 
 function variantSpecs(item: ItemSpec): [string, number][] {
   if (item.variants.length === 0) return [["Default Title", item.priceMinor]];
-  return item.variants.map((v) =>
-    typeof v === "string" ? [v, item.priceMinor] : v,
-  );
+  return item.variants.map((v) => (typeof v === "string" ? [v, item.priceMinor] : v));
 }
 
-function collectionsFor(
-  family: FamilySpec,
-  role: Role,
-  merch: Merchandising,
-): string[] {
-  const extra = [
-    ROLE_COLLECTION[role],
-    merch.bestSeller ? "best-sellers" : null,
-  ];
-  const all = [
-    ...family.collections,
-    ...extra.filter((c): c is string => c !== null),
-  ];
+function collectionsFor(family: FamilySpec, role: Role, merch: Merchandising): string[] {
+  const extra = [ROLE_COLLECTION[role], merch.bestSeller ? "best-sellers" : null];
+  const all = [...family.collections, ...extra.filter((c): c is string => c !== null)];
   return [...new Set(all)];
 }
 
-function tagsFor(
-  family: Family,
-  role: Role,
-  tier: Tier | null,
-  merch: Merchandising,
-): string[] {
+function tagsFor(family: Family, role: Role, tier: Tier | null, merch: Merchandising): string[] {
   const tags: string[] = [family];
   if (role !== "main") tags.push(role);
   if (tier) tags.push(`tier:${tier}`);
@@ -154,11 +126,7 @@ function tagsFor(
   return tags;
 }
 
-function itemEntry(
-  family: FamilySpec,
-  item: ItemSpec,
-  rng: Random,
-): CatalogEntry {
+function itemEntry(family: FamilySpec, item: ItemSpec, rng: Random): CatalogEntry {
   const description = DESCRIPTIONS[item.handle];
   if (!description) throw new Error(`No description for ${item.handle}`);
   const merch = merchandising(item.handle);
@@ -172,9 +140,7 @@ function itemEntry(
     collections: collectionsFor(family, item.role, merch),
     imageUrl: imageDataUri(item.title, family.colour),
     description,
-    variants: variantSpecs(item).map((v) =>
-      buildVariant(item.handle, v, item.role, merch, rng),
-    ),
+    variants: variantSpecs(item).map((v) => buildVariant(item.handle, v, item.role, merch, rng)),
   };
   return {
     product,
@@ -190,23 +156,13 @@ export function warrantyPrice(itemPriceMinor: number): number {
   return Math.round((itemPriceMinor * 0.125) / 100) * 100 - 1;
 }
 
-function warrantyEntry(
-  family: FamilySpec,
-  mains: CatalogEntry[],
-  rng: Random,
-): CatalogEntry {
+function warrantyEntry(family: FamilySpec, mains: CatalogEntry[], rng: Random): CatalogEntry {
   const handle = `${family.family}-protection-plan`;
   const merch = merchandising(handle);
   const title = `2-Year Protection Plan for ${family.mainType}`;
   const variants = mains.map((m) => {
     const price = warrantyPrice(m.product.variants[0]?.priceMinor ?? 0);
-    return buildVariant(
-      handle,
-      [`For ${m.product.title}`, price],
-      "warranty",
-      merch,
-      rng,
-    );
+    return buildVariant(handle, [`For ${m.product.title}`, price], "warranty", merch, rng);
   });
   const product: DemoProduct = {
     id: productGid(handle),
@@ -214,10 +170,7 @@ function warrantyEntry(
     title,
     productType: "Warranty",
     vendor: WARRANTY_VENDOR,
-    tags: [
-      ...tagsFor(family.family, "warranty", null, merch),
-      "protection-plan",
-    ],
+    tags: [...tagsFor(family.family, "warranty", null, merch), "protection-plan"],
     collections: collectionsFor(family, "warranty", merch),
     imageUrl: imageDataUri(title, family.colour),
     description:
@@ -225,9 +178,7 @@ function warrantyEntry(
       `${family.vendor} ${family.mainType.toLowerCase()}.`,
     variants,
   };
-  const covers = new Map(
-    mains.map((m, i) => [m.product.id, variants[i]?.id ?? ""]),
-  );
+  const covers = new Map(mains.map((m, i) => [m.product.id, variants[i]?.id ?? ""]));
   return {
     product,
     family: family.family,

@@ -73,10 +73,7 @@ function buildProfile(
   };
 }
 
-export function generateCustomers(
-  rng: Random,
-  count = DEFAULT_CUSTOMER_COUNT,
-): CustomerProfile[] {
+export function generateCustomers(rng: Random, count = DEFAULT_CUSTOMER_COUNT): CustomerProfile[] {
   // Shuffle which ids the special segments land on, so they aren't all the oldest accounts.
   const ids = rng.shuffle(Array.from({ length: count }, (_, i) => i + 1));
   const profiles = ids.map((idNumber, index) => {
@@ -89,9 +86,7 @@ export function generateCustomers(
 }
 
 /** Weighted customer draw in O(log n) per order via a cumulative-weight table. */
-export function customerPicker(
-  profiles: CustomerProfile[],
-): (rng: Random) => CustomerProfile {
+export function customerPicker(profiles: CustomerProfile[]): (rng: Random) => CustomerProfile {
   const cumulative: number[] = [];
   let total = 0;
   for (const p of profiles) {
@@ -112,19 +107,14 @@ export function customerPicker(
 }
 
 /** Tags that depend on the order history, added once it exists. */
-export function withHistoryTags(
-  profiles: CustomerProfile[],
-  orders: DemoOrder[],
-): DemoCustomer[] {
+export function withHistoryTags(profiles: CustomerProfile[], orders: DemoOrder[]): DemoCustomer[] {
   const counts = new Map<string, number>();
   for (const order of orders) {
-    if (order.customerId)
-      counts.set(order.customerId, (counts.get(order.customerId) ?? 0) + 1);
+    if (order.customerId) counts.set(order.customerId, (counts.get(order.customerId) ?? 0) + 1);
   }
   return profiles.map(({ customer }) => {
     const orderCount = counts.get(customer.id) ?? 0;
-    const tags =
-      orderCount >= 2 ? [...customer.tags, "returning"] : [...customer.tags];
+    const tags = orderCount >= 2 ? [...customer.tags, "returning"] : [...customer.tags];
     return { ...customer, tags };
   });
 }

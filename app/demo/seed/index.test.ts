@@ -1,16 +1,10 @@
 import { describe, expect, it } from "vitest";
-import {
-  DEMO_ANCHOR_DATE,
-  DEMO_SEED,
-  generateDemoShop,
-  type DemoOrder,
-} from "./index";
+import { DEMO_ANCHOR_DATE, DEMO_SEED, generateDemoShop, type DemoOrder } from "./index";
 
 const shop = generateDemoShop();
 const { products, customers, orders } = shop;
 const productById = new Map(products.map((p) => [p.id, p]));
-const idOf = (handle: string) =>
-  products.find((p) => p.handle === handle)?.id ?? "";
+const idOf = (handle: string) => products.find((p) => p.handle === handle)?.id ?? "";
 const DAY_MS = 86_400_000;
 
 function includesAny(order: DemoOrder, handles: string[]): boolean {
@@ -36,23 +30,18 @@ describe("generateDemoShop determinism", () => {
   });
 
   it("uses DEMO_SEED by default and changes with the seed", () => {
-    expect(generateDemoShop({ seed: DEMO_SEED, orderCount: 300 })).toEqual(
-      generateDemoShop({ orderCount: 300 }),
-    );
+    expect(generateDemoShop({ seed: DEMO_SEED, orderCount: 300 })).toEqual(generateDemoShop({ orderCount: 300 }));
     const other = generateDemoShop({ seed: DEMO_SEED + 1, orderCount: 300 });
-    expect(other.orders).not.toEqual(
-      generateDemoShop({ orderCount: 300 }).orders,
-    );
+    expect(other.orders).not.toEqual(generateDemoShop({ orderCount: 300 }).orders);
     expect(other.products).toEqual(products);
   });
 
-  it.each([
-    [{ orderCount: -1 }],
-    [{ orderCount: 1.5 }],
-    [{ anchorDate: "not a date" }],
-  ])("rejects invalid options %j", (options) => {
-    expect(() => generateDemoShop(options)).toThrow();
-  });
+  it.each([[{ orderCount: -1 }], [{ orderCount: 1.5 }], [{ anchorDate: "not a date" }]])(
+    "rejects invalid options %j",
+    (options) => {
+      expect(() => generateDemoShop(options)).toThrow();
+    },
+  );
 });
 
 describe("generateDemoShop shape", () => {
@@ -82,9 +71,7 @@ describe("generateDemoShop shape", () => {
   });
 
   it("names orders #1001 upwards in processing order", () => {
-    expect(orders.map((o) => o.name)).toEqual(
-      orders.map((_, i) => `#${1001 + i}`),
-    );
+    expect(orders.map((o) => o.name)).toEqual(orders.map((_, i) => `#${1001 + i}`));
     const times = orders.map((o) => o.processedAt);
     expect(times).toEqual([...times].sort());
   });
@@ -96,32 +83,26 @@ describe("generateDemoShop shape", () => {
       generateDemoShop({ orderCount: 200, anchorDate: "2024-03-01T12:00:00Z" }),
       "2024-03-01T12:00:00Z",
     ],
-  ])(
-    "places every order in the 365 days before %s",
-    (_label, data, anchorDate) => {
-      const anchor = Date.parse(anchorDate);
-      const outside = data.orders.filter((o) => {
-        const t = Date.parse(o.processedAt);
-        return t >= anchor || t < anchor - 365 * DAY_MS;
-      });
-      expect(outside).toEqual([]);
-    },
-  );
+  ])("places every order in the 365 days before %s", (_label, data, anchorDate) => {
+    const anchor = Date.parse(anchorDate);
+    const outside = data.orders.filter((o) => {
+      const t = Date.parse(o.processedAt);
+      return t >= anchor || t < anchor - 365 * DAY_MS;
+    });
+    expect(outside).toEqual([]);
+  });
 
   it("references existing, in-stock variants at their price, each product once per order", () => {
     const problems: string[] = [];
     for (const o of orders) {
       const productIds = new Set(o.lines.map((l) => l.productId));
       if (o.lines.length === 0) problems.push(`${o.name}: no lines`);
-      if (productIds.size !== o.lines.length)
-        problems.push(`${o.name}: repeated product`);
+      if (productIds.size !== o.lines.length) problems.push(`${o.name}: repeated product`);
       for (const line of o.lines) {
         const product = productById.get(line.productId);
         const variant = product?.variants.find((v) => v.id === line.variantId);
-        if (!variant?.availableForSale)
-          problems.push(`${o.name}: bad variant ${line.title}`);
-        if (line.priceMinor !== variant?.priceMinor)
-          problems.push(`${o.name}: price`);
+        if (!variant?.availableForSale) problems.push(`${o.name}: bad variant ${line.title}`);
+        if (line.priceMinor !== variant?.priceMinor) problems.push(`${o.name}: price`);
         if (!Number.isInteger(line.quantity) || line.quantity < 1) {
           problems.push(`${o.name}: quantity ${line.quantity}`);
         }
@@ -132,10 +113,7 @@ describe("generateDemoShop shape", () => {
 
   it("adds up subtotals, shipping and totals in integer cents", () => {
     const wrong = orders.filter((o) => {
-      const subtotal = o.lines.reduce(
-        (s, l) => s + l.priceMinor * l.quantity,
-        0,
-      );
+      const subtotal = o.lines.reduce((s, l) => s + l.priceMinor * l.quantity, 0);
       const shipping = subtotal >= 7500 ? 0 : 799;
       return (
         o.subtotalMinor !== subtotal ||
@@ -152,8 +130,7 @@ describe("generateDemoShop shape", () => {
     const guests = orders.filter((o) => o.customerId === null).length;
     expect(guests / orders.length).toBeGreaterThan(0.03);
     expect(guests / orders.length).toBeLessThan(0.2);
-    for (const o of orders)
-      if (o.customerId) expect(ids.has(o.customerId)).toBe(true);
+    for (const o of orders) if (o.customerId) expect(ids.has(o.customerId)).toBe(true);
   });
 });
 
@@ -166,20 +143,14 @@ describe("generateDemoShop customers", () => {
     orderCount.set(o.customerId, (orderCount.get(o.customerId) ?? 0) + 1);
   }
   const tagged = (tag: string) => customers.filter((c) => c.tags.includes(tag));
-  const meanSpend = (ids: string[]) =>
-    ids.reduce((s, id) => s + (spend.get(id) ?? 0), 0) /
-    Math.max(1, ids.length);
+  const meanSpend = (ids: string[]) => ids.reduce((s, id) => s + (spend.get(id) ?? 0), 0) / Math.max(1, ids.length);
 
   it("uses Shopify ids and ISO-2 countries, mostly US/CA/GB/DE/AU", () => {
     const malformed = customers.filter(
-      (c) =>
-        !/^gid:\/\/shopify\/Customer\/\d+$/.test(c.id) ||
-        !/^[A-Z]{2}$/.test(c.country),
+      (c) => !/^gid:\/\/shopify\/Customer\/\d+$/.test(c.id) || !/^[A-Z]{2}$/.test(c.country),
     );
     expect(malformed).toEqual([]);
-    const core = customers.filter((c) =>
-      ["US", "CA", "GB", "DE", "AU"].includes(c.country),
-    );
+    const core = customers.filter((c) => ["US", "CA", "GB", "DE", "AU"].includes(c.country));
     expect(core.length / customers.length).toBeGreaterThan(0.9);
   });
 
@@ -187,17 +158,12 @@ describe("generateDemoShop customers", () => {
     const b2b = tagged("b2b");
     expect(b2b.length).toBeGreaterThanOrEqual(5);
     expect(b2b.length).toBeLessThanOrEqual(20);
-    const mismatched = customers.filter(
-      (c) => (c.b2bCompany !== null) !== c.tags.includes("b2b"),
-    );
+    const mismatched = customers.filter((c) => (c.b2bCompany !== null) !== c.tags.includes("b2b"));
     expect(mismatched).toEqual([]);
     const b2bIds = new Set(b2b.map((c) => c.id));
     const units = (o: DemoOrder) => o.lines.reduce((s, l) => s + l.quantity, 0);
-    const b2bOrders = orders.filter(
-      (o) => o.customerId && b2bIds.has(o.customerId),
-    );
-    const meanUnits = (list: DemoOrder[]) =>
-      list.reduce((s, o) => s + units(o), 0) / list.length;
+    const b2bOrders = orders.filter((o) => o.customerId && b2bIds.has(o.customerId));
+    const meanUnits = (list: DemoOrder[]) => list.reduce((s, o) => s + units(o), 0) / list.length;
     expect(meanUnits(b2bOrders)).toBeGreaterThan(2 * meanUnits(orders));
   });
 
@@ -205,15 +171,11 @@ describe("generateDemoShop customers", () => {
     const vips = tagged("vip").map((c) => c.id);
     expect(vips.length).toBeGreaterThanOrEqual(5);
     expect(vips.length).toBeLessThan(customers.length * 0.05);
-    expect(meanSpend(vips)).toBeGreaterThan(
-      3 * meanSpend(customers.map((c) => c.id)),
-    );
+    expect(meanSpend(vips)).toBeGreaterThan(3 * meanSpend(customers.map((c) => c.id)));
   });
 
   it("tags returning customers, and many come back several times", () => {
-    const mistagged = customers.filter(
-      (c) => c.tags.includes("returning") !== (orderCount.get(c.id) ?? 0) >= 2,
-    );
+    const mistagged = customers.filter((c) => c.tags.includes("returning") !== (orderCount.get(c.id) ?? 0) >= 2);
     expect(mistagged).toEqual([]);
     const several = [...orderCount.values()].filter((n) => n >= 3).length;
     expect(several).toBeGreaterThan(300);
@@ -227,21 +189,14 @@ describe("generateDemoShop co-purchase structure", () => {
     ["SD card", ["sd-card"], CAMERAS],
     ["camera bag", ["camera-bag"], CAMERAS],
     ["ink", ["black-ink", "color-ink"], PRINTERS],
-  ])(
-    "%s is at least 3× likelier alongside its main item",
-    (_label, target, given) => {
-      expect(rate(target, given)).toBeGreaterThanOrEqual(3 * rate(target));
-    },
-  );
+  ])("%s is at least 3× likelier alongside its main item", (_label, target, given) => {
+    expect(rate(target, given)).toBeGreaterThanOrEqual(3 * rate(target));
+  });
 
   it.each([
     ["pods with a camera", ["coffee-pods"], CAMERAS],
     ["SD cards with a coffee machine", ["sd-card"], COFFEE_MACHINES],
-    [
-      "ink with headphones",
-      ["black-ink"],
-      ["tune-go", "tune-studio", "tune-elite"],
-    ],
+    ["ink with headphones", ["black-ink"], ["tune-go", "tune-studio", "tune-elite"]],
   ])("rarely sells %s", (_label, target, given) => {
     expect(rate(target, given)).toBeLessThan(0.05);
   });
@@ -249,29 +204,17 @@ describe("generateDemoShop co-purchase structure", () => {
   it("sells each plan only alongside the item it covers", () => {
     const plans = products.filter((p) => p.productType === "Warranty");
     for (const o of orders) {
-      for (const line of o.lines.filter((l) =>
-        plans.some((p) => p.id === l.productId),
-      )) {
-        const covered = productById
-          .get(line.productId)!
-          .variants.find((v) => v.id === line.variantId)!;
+      for (const line of o.lines.filter((l) => plans.some((p) => p.id === l.productId))) {
+        const covered = productById.get(line.productId)!.variants.find((v) => v.id === line.variantId)!;
         const mainTitle = covered.title.replace(/^For /, "");
-        expect(
-          o.lines.some(
-            (l) => productById.get(l.productId)?.title === mainTitle,
-          ),
-        ).toBe(true);
+        expect(o.lines.some((l) => productById.get(l.productId)?.title === mainTitle)).toBe(true);
       }
     }
   });
 
   it("skews anchor purchases to good > better > best", () => {
     const tierCount = (tier: string) =>
-      orders.filter((o) =>
-        o.lines.some((l) =>
-          productById.get(l.productId)?.tags.includes(`tier:${tier}`),
-        ),
-      ).length;
+      orders.filter((o) => o.lines.some((l) => productById.get(l.productId)?.tags.includes(`tier:${tier}`))).length;
     expect(tierCount("good")).toBeGreaterThan(tierCount("better"));
     expect(tierCount("better")).toBeGreaterThan(tierCount("best"));
   });
@@ -279,24 +222,13 @@ describe("generateDemoShop co-purchase structure", () => {
   it("mixes order kinds: consumable-only repeats and single accessories exist", () => {
     const roleOf = (productId: string) => {
       const tags = productById.get(productId)?.tags ?? [];
-      return tags.includes("consumable")
-        ? "consumable"
-        : tags.includes("accessory")
-          ? "accessory"
-          : "other";
+      return tags.includes("consumable") ? "consumable" : tags.includes("accessory") ? "accessory" : "other";
     };
-    const consumableOnly = orders.filter((o) =>
-      o.lines.every((l) => roleOf(l.productId) === "consumable"),
-    );
-    const singleAccessory = orders.filter(
-      (o) =>
-        o.lines.length === 1 && roleOf(o.lines[0]!.productId) === "accessory",
-    );
+    const consumableOnly = orders.filter((o) => o.lines.every((l) => roleOf(l.productId) === "consumable"));
+    const singleAccessory = orders.filter((o) => o.lines.length === 1 && roleOf(o.lines[0]!.productId) === "accessory");
     expect(consumableOnly.length / orders.length).toBeGreaterThan(0.1);
     expect(singleAccessory.length / orders.length).toBeGreaterThan(0.05);
     const quantities = orders.flatMap((o) => o.lines.map((l) => l.quantity));
-    expect(
-      quantities.filter((q) => q === 1).length / quantities.length,
-    ).toBeGreaterThan(0.6);
+    expect(quantities.filter((q) => q === 1).length / quantities.length).toBeGreaterThan(0.6);
   });
 });

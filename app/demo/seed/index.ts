@@ -5,11 +5,7 @@
  */
 import { FREE_SHIPPING_THRESHOLD_MINOR } from "./basket";
 import { buildCatalog } from "./catalog";
-import {
-  DEFAULT_CUSTOMER_COUNT,
-  generateCustomers,
-  withHistoryTags,
-} from "./customers";
+import { DEFAULT_CUSTOMER_COUNT, generateCustomers, withHistoryTags } from "./customers";
 import { DEFAULT_ORDER_COUNT, generateOrders } from "./orders";
 import { createRandom, deriveSeed } from "./random";
 import { parseAnchor } from "./timeline";
@@ -43,10 +39,7 @@ export function generateDemoShop(options: DemoShopOptions = {}): DemoShopData {
   }
   const anchorMs = parseAnchor(options.anchorDate ?? DEMO_ANCHOR_DATE);
   const catalog = buildCatalog();
-  const profiles = generateCustomers(
-    createRandom(deriveSeed(seed, CUSTOMER_STREAM)),
-    DEFAULT_CUSTOMER_COUNT,
-  );
+  const profiles = generateCustomers(createRandom(deriveSeed(seed, CUSTOMER_STREAM)), DEFAULT_CUSTOMER_COUNT);
   const orders = generateOrders({
     rng: createRandom(deriveSeed(seed, ORDER_STREAM)),
     catalog,

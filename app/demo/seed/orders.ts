@@ -65,21 +65,14 @@ function entry(state: GeneratorState, handle: string): CatalogEntry {
   return found;
 }
 
-function addMain(
-  state: GeneratorState,
-  basket: Basket,
-  family: Family,
-  segment: Segment,
-) {
+function addMain(state: GeneratorState, basket: Basket, family: Family, segment: Segment) {
   const { rng } = state;
   const tierWeights = TIER_WEIGHTS[segment];
   const tier = rng.weightedPick(
     TIERS,
     TIERS.map((t) => tierWeights[t]),
   );
-  const main = state.catalog.entries.find(
-    (e) => e.family === family && e.role === "main" && e.tier === tier,
-  );
+  const main = state.catalog.entries.find((e) => e.family === family && e.role === "main" && e.tier === tier);
   if (!main) return null;
   const quantity = mainQuantity(rng, segment);
   addLine(basket, main, pickVariant(rng, main), quantity);
@@ -103,16 +96,9 @@ function addComplements(
     const item = entry(state, c.handle);
     const variant =
       item.role === "warranty"
-        ? (item.product.variants.find(
-            (v) => v.id === item.covers.get(anchor.main.product.id),
-          ) ?? null)
+        ? (item.product.variants.find((v) => v.id === item.covers.get(anchor.main.product.id)) ?? null)
         : pickVariant(rng, item);
-    addLine(
-      basket,
-      item,
-      variant,
-      complementQuantity(rng, item, segment, anchor.quantity),
-    );
+    addLine(basket, item, variant, complementQuantity(rng, item, segment, anchor.quantity));
   }
 }
 
@@ -132,11 +118,7 @@ function pickAccessory(state: GeneratorState, exclude?: Family): CatalogEntry {
   );
 }
 
-function fillAnchorOrder(
-  state: GeneratorState,
-  basket: Basket,
-  segment: Segment,
-): Family[] {
+function fillAnchorOrder(state: GeneratorState, basket: Basket, segment: Segment): Family[] {
   const { rng } = state;
   const family = pickFamily(state);
   const anchor = addMain(state, basket, family, segment);
@@ -154,46 +136,25 @@ function fillAnchorOrder(
   return bought;
 }
 
-function addRestock(
-  state: GeneratorState,
-  basket: Basket,
-  family: Family,
-  segment: Segment,
-) {
+function addRestock(state: GeneratorState, basket: Basket, family: Family, segment: Segment) {
   const { rng } = state;
   const weights = REPEAT_CONSUMABLES[family] ?? {};
   const handles = Object.keys(weights);
-  const lineCount = Math.min(
-    handles.length,
-    rng.weightedPick([1, 2, 3], [55, 33, 12]),
-  );
+  const lineCount = Math.min(handles.length, rng.weightedPick([1, 2, 3], [55, 33, 12]));
   for (let i = 0; i < lineCount; i++) {
-    const remaining = handles.filter(
-      (h) => !basket.has(entry(state, h).product.id),
-    );
+    const remaining = handles.filter((h) => !basket.has(entry(state, h).product.id));
     const handle = rng.weightedPick(
       remaining,
       remaining.map((h) => weights[h] ?? 0),
     );
     const item = entry(state, handle);
-    addLine(
-      basket,
-      item,
-      pickVariant(rng, item),
-      consumableQuantity(rng, segment),
-    );
+    addLine(basket, item, pickVariant(rng, item), consumableQuantity(rng, segment));
   }
 }
 
-function fillRestockOrder(
-  state: GeneratorState,
-  basket: Basket,
-  profile: CustomerProfile,
-) {
+function fillRestockOrder(state: GeneratorState, basket: Basket, profile: CustomerProfile) {
   const { rng } = state;
-  const families = [...(state.owned.get(profile.customer.id) ?? [])].filter(
-    (f) => REPEAT_CONSUMABLES[f],
-  );
+  const families = [...(state.owned.get(profile.customer.id) ?? [])].filter((f) => REPEAT_CONSUMABLES[f]);
   const shuffled = rng.shuffle(families);
   const [first, second] = shuffled;
   if (first) addRestock(state, basket, first, profile.segment);
@@ -202,30 +163,17 @@ function fillRestockOrder(
   }
 }
 
-function fillAccessoryOrder(
-  state: GeneratorState,
-  basket: Basket,
-  segment: Segment,
-) {
+function fillAccessoryOrder(state: GeneratorState, basket: Basket, segment: Segment) {
   const { rng } = state;
   const accessory = pickAccessory(state);
-  addLine(
-    basket,
-    accessory,
-    pickVariant(rng, accessory),
-    segment === "b2b" ? rng.int(2, 6) : 1,
-  );
+  addLine(basket, accessory, pickVariant(rng, accessory), segment === "b2b" ? rng.int(2, 6) : 1);
   const refills = REPEAT_CONSUMABLES[accessory.family];
   if (refills && rng.chance(NOISE.accessoryWithConsumable)) {
     addRestock(state, basket, accessory.family, segment);
   }
 }
 
-function rememberPurchase(
-  state: GeneratorState,
-  profile: CustomerProfile,
-  families: Family[],
-) {
+function rememberPurchase(state: GeneratorState, profile: CustomerProfile, families: Family[]) {
   const id = profile.customer.id;
   const owned = state.owned.get(id) ?? new Set<Family>();
   const couldRestockBefore = [...owned].some((f) => REPEAT_CONSUMABLES[f]);
@@ -235,20 +183,13 @@ function rememberPurchase(
   if (!couldRestockBefore && canRestockNow) state.restockers.push(profile);
 }
 
-function chooseShopper(
-  state: GeneratorState,
-  kind: OrderKind,
-): CustomerProfile | null {
+function chooseShopper(state: GeneratorState, kind: OrderKind): CustomerProfile | null {
   const { rng } = state;
   if (kind === "repeat") return rng.pick(state.restockers);
   return rng.chance(GUEST_SHARE) ? null : state.pickCustomer(rng);
 }
 
-function fillBasket(
-  state: GeneratorState,
-  kind: OrderKind,
-  profile: CustomerProfile | null,
-) {
+function fillBasket(state: GeneratorState, kind: OrderKind, profile: CustomerProfile | null) {
   const basket: Basket = new Map();
   const segment = profile?.segment ?? "regular";
   if (kind === "repeat" && profile) fillRestockOrder(state, basket, profile);
@@ -260,11 +201,7 @@ function fillBasket(
   return basket;
 }
 
-function buildOrder(
-  state: GeneratorState,
-  ms: number,
-  index: number,
-): DemoOrder {
+function buildOrder(state: GeneratorState, ms: number, index: number): DemoOrder {
   let kind = state.rng.weightedPick(KINDS, KIND_WEIGHTS);
   if (kind === "repeat" && state.restockers.length === 0) kind = "anchor";
   const profile = chooseShopper(state, kind);
@@ -287,11 +224,7 @@ export function generateOrders(input: OrderGeneratorInput): DemoOrder[] {
     pickCustomer: customerPicker(customers),
     owned: new Map(),
     restockers: [],
-    families: [
-      ...new Set(
-        catalog.entries.filter((e) => e.role === "main").map((e) => e.family),
-      ),
-    ],
+    families: [...new Set(catalog.entries.filter((e) => e.role === "main").map((e) => e.family))],
     accessories: catalog.entries.filter((e) => e.role === "accessory"),
     lineCounter: { next: 1 },
   };

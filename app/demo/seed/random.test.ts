@@ -61,8 +61,7 @@ describe("createRandom", () => {
     const rng = createRandom(11);
     const values = Array.from({ length: 20_000 }, () => rng.normal(10, 2));
     const mean = values.reduce((s, v) => s + v, 0) / values.length;
-    const variance =
-      values.reduce((s, v) => s + (v - mean) ** 2, 0) / values.length;
+    const variance = values.reduce((s, v) => s + (v - mean) ** 2, 0) / values.length;
     expect(mean).toBeCloseTo(10, 1);
     expect(Math.sqrt(variance)).toBeGreaterThan(1.9);
     expect(Math.sqrt(variance)).toBeLessThan(2.1);
@@ -82,9 +81,7 @@ describe("createRandom", () => {
 
 describe("seed module purity", () => {
   const dir = fileURLToPath(new URL(".", import.meta.url));
-  const sources = readdirSync(dir).filter(
-    (f) => f.endsWith(".ts") && !f.endsWith(".test.ts"),
-  );
+  const sources = readdirSync(dir).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts"));
 
   it.each([
     ["Math.random", /Math\.random/],
@@ -93,9 +90,7 @@ describe("seed module purity", () => {
     ["node: imports", /from "node:/],
     ["process.env", /process\.env/],
   ])("no source file uses %s", (_label, pattern) => {
-    const offenders = sources.filter((f) =>
-      pattern.test(readFileSync(`${dir}/${f}`, "utf8")),
-    );
+    const offenders = sources.filter((f) => pattern.test(readFileSync(`${dir}/${f}`, "utf8")));
     expect(offenders).toEqual([]);
   });
 });

@@ -33,18 +33,14 @@ function mulberry32(seed: number): () => number {
 export function createRandom(seed: number): Random {
   const next = mulberry32(seed);
 
-  const int = (min: number, max: number): number =>
-    min + Math.floor(next() * (max - min + 1));
+  const int = (min: number, max: number): number => min + Math.floor(next() * (max - min + 1));
 
   const pick = <T>(items: readonly T[]): T => {
     if (items.length === 0) throw new Error("pick from an empty list");
     return items[int(0, items.length - 1)] as T;
   };
 
-  const weightedPick = <T>(
-    items: readonly T[],
-    weights: readonly number[],
-  ): T => {
+  const weightedPick = <T>(items: readonly T[], weights: readonly number[]): T => {
     if (items.length === 0 || items.length !== weights.length) {
       throw new Error("weightedPick needs one weight per item");
     }

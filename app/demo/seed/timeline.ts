@@ -5,9 +5,7 @@ const DAY_SECONDS = 86_400;
 const WINDOW_SECONDS = WINDOW_DAYS * DAY_SECONDS;
 
 // Holiday peak and a January lull, indexed by UTC month.
-const MONTH_WEIGHT = [
-  0.85, 0.8, 0.9, 0.95, 1, 0.95, 0.9, 0.95, 1, 1.05, 1.45, 1.7,
-];
+const MONTH_WEIGHT = [0.85, 0.8, 0.9, 0.95, 1, 0.95, 0.9, 0.95, 1, 1.05, 1.45, 1.7];
 // Weekend browsing converts a little better, indexed by UTC weekday (Sunday first).
 const WEEKDAY_WEIGHT = [1.15, 0.95, 0.95, 0.95, 1, 1.05, 1.15];
 // The shop grows over the year: the oldest day sells this share of the newest day.
@@ -34,17 +32,12 @@ function seasonalWeight(ms: number, offsetSeconds: number): number {
  * rejection sampling against a seasonal curve. Offsets are whole seconds of at least 1,
  * so every timestamp is strictly before the anchor.
  */
-export function sampleOrderTimes(
-  rng: Random,
-  count: number,
-  anchorMs: number,
-): number[] {
+export function sampleOrderTimes(rng: Random, count: number, anchorMs: number): number[] {
   const times: number[] = [];
   while (times.length < count) {
     const offsetSeconds = rng.int(1, WINDOW_SECONDS);
     const ms = anchorMs - offsetSeconds * 1000;
-    if (rng.next() * MAX_WEIGHT < seasonalWeight(ms, offsetSeconds))
-      times.push(ms);
+    if (rng.next() * MAX_WEIGHT < seasonalWeight(ms, offsetSeconds)) times.push(ms);
   }
   return times.sort((a, b) => a - b);
 }

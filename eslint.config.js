@@ -1,0 +1,49 @@
+import js from "@eslint/js";
+import react from "eslint-plugin-react";
+import reactHooks from "eslint-plugin-react-hooks";
+import globals from "globals";
+import tseslint from "typescript-eslint";
+
+// The domain core stays pure: no framework, database, Shopify, Node or environment access.
+const PURE_DOMAIN_RESTRICTIONS = {
+  patterns: [
+    {
+      group: ["react", "react-*", "@remix-run/*", "@shopify/*", "@prisma/*", "node:*", "pg", "better-sqlite3"],
+      message: "app/domain is pure: pass data in instead.",
+    },
+    { group: ["**/*.server", "**/*.server.ts"], message: "app/domain must not import server modules." },
+  ],
+};
+
+export default tseslint.config(
+  { ignores: ["node_modules", "build", ".tmp", ".demo", "extensions/*/dist", "public"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
+    },
+  },
+  {
+    files: ["**/*.tsx"],
+    plugins: { react, "react-hooks": reactHooks },
+    settings: { react: { version: "18.3" } },
+    rules: {
+      ...react.configs.recommended.rules,
+      ...react.configs["jsx-runtime"].rules,
+      ...reactHooks.configs.recommended.rules,
+    },
+  },
+  {
+    files: ["app/domain/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", PURE_DOMAIN_RESTRICTIONS],
+      "no-restricted-globals": [
+        "error",
+        { name: "process", message: "app/domain is pure: no process or environment." },
+      ],
+    },
+  },
+);

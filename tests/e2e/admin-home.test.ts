@@ -1,0 +1,55 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { launchBrowser, openPage } from "./browser";
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe("demo admin", () => {
+  it("renders the embedded Polaris home page for the demo shop with no console errors", async () => {
+    const { page, errors } = await openPage(browser);
+
+    await page.goto(`${inject("demoOrigin")}/demo/admin`);
+    const app = page.frameLocator("#app-frame");
+    await app.getByRole("heading", { name: "Cartlift", exact: true }).waitFor();
+
+    await expect(app.locator(".Polaris-Page").count()).resolves.toBe(1);
+    await expect(app.getByText("Products in catalog").isVisible()).resolves.toBe(true);
+    await expect(app.locator(".Polaris-Text--heading2xl").first().textContent()).resolves.toBe("66");
+    await expect(app.getByText("6,000")).toBeTruthy();
+    expect(
+      await page.evaluate(
+        () =>
+          typeof (
+            (document.querySelector("#app-frame") as HTMLIFrameElement).contentWindow as unknown as {
+              shopify?: { idToken?: unknown };
+            }
+          ).shopify?.idToken,
+      ),
+    ).toBe("function");
+    expect(errors).toEqual([]);
+    if (process.env.E2E_SCREENSHOTS) await page.screenshot({ path: `${process.env.E2E_SCREENSHOTS}/admin-home.png` });
+  });
+
+  it("loads data through App Bridge's authenticated fetch on client navigation", async () => {
+    const { page, errors } = await openPage(browser);
+    await page.goto(`${inject("demoOrigin")}/demo/admin`);
+    const frame = page.frameLocator("#app-frame");
+    await frame.getByRole("heading", { name: "Cartlift", exact: true }).waitFor();
+
+    const data = page.waitForResponse((response) => response.url().includes(".data"));
+    await page.locator("#app-home").click();
+    const response = await data;
+
+    expect(response.status()).toBe(200);
+    expect(response.request().headers()["authorization"]).toMatch(/^Bearer ey/);
+    expect(errors).toEqual([]);
+  });
+});
