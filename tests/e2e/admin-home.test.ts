@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser, openPage } from "./browser";
@@ -51,5 +53,19 @@ describe("demo admin", () => {
     expect(response.status()).toBe(200);
     expect(response.request().headers()["authorization"]).toMatch(/^Bearer ey/);
     expect(errors).toEqual([]);
+  });
+});
+
+describe("the production build", () => {
+  it("contains none of the demo's stand-ins (the demo built it moments ago)", () => {
+    const files = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+        entry.isDirectory() ? files(path.join(dir, entry.name)) : [path.join(dir, entry.name)],
+      );
+    const built = files("build").filter((file) => /\.(js|html)$/.test(file));
+
+    expect(built.length).toBeGreaterThan(0);
+    for (const file of built)
+      expect(readFileSync(file, "utf8")).not.toMatch(/demo\/session-token|app-bridge-stand-in|signSessionToken/);
   });
 });

@@ -31,3 +31,18 @@ describe("starting with bad configuration", () => {
     expect(result.stderr.trim()).toBe(line);
   });
 });
+
+describe("the demo", () => {
+  it("refuses to start with NODE_ENV=production", () => {
+    const tsx = path.resolve("node_modules/tsx/dist/cli.mjs");
+    const result = spawnSync(process.execPath, [tsx, "app/cli/demo.ts"], {
+      env: { PATH: process.env.PATH ?? "", NODE_ENV: "production" },
+      encoding: "utf8",
+    });
+
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim()).toBe(
+      "npm run demo refuses to run with NODE_ENV=production: the demo signs its own admin sessions.",
+    );
+  });
+});

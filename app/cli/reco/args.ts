@@ -31,7 +31,8 @@ export function requireFlag(flags: Flags, name: string): string {
 export function intFlag(flags: Flags, name: string, fallback: number): number {
   const raw = flags.get(name);
   if (raw === undefined) return fallback;
-  if (!/^\d+$/.test(raw) || Number(raw) < 1) throw new InputError("arguments", 0, `--${name} must be a positive integer`);
+  if (!/^\d+$/.test(raw) || Number(raw) < 1)
+    throw new InputError("arguments", 0, `--${name} must be a positive integer`);
   return Number(raw);
 }
 

@@ -51,7 +51,11 @@ function run(orderCount: number): BenchResult {
   const model = new RecommendationModel(baskets.items, scorer, catalog);
   const carts = Array.from({ length: 10_200 }, () => [...new Set(generator.next().slice(0, 5))].map((p) => ids[p]));
   const queries = timeEach(carts, (cart) => model.crossSell(cart, 10), 200);
-  const recommends = timeEach(carts, (cart) => model.recommend({ cartProductIds: cart, productId: cart[0], limit: 10 }), 200);
+  const recommends = timeEach(
+    carts,
+    (cart) => model.recommend({ cartProductIds: cart, productId: cart[0], limit: 10 }),
+    200,
+  );
   const newOrders = Array.from({ length: 1_000 }, () => generator.next().map((p) => ids[p]));
   const updates = timeEach(newOrders, (order) => model.addOrder(order), 0);
   return {
@@ -74,7 +78,10 @@ function run(orderCount: number): BenchResult {
   };
 }
 
-function generateSource(generator: OrderGenerator, orderCount: number): { order: Int32Array; product: Int32Array; lines: number } {
+function generateSource(
+  generator: OrderGenerator,
+  orderCount: number,
+): { order: Int32Array; product: Int32Array; lines: number } {
   let order = new Int32Array(orderCount * 5);
   let product = new Int32Array(orderCount * 5);
   let lines = 0;

@@ -16,17 +16,21 @@ export async function benchRecommendations(print: (line: string) => void): Promi
     try {
       printResult(await runWorker(orders), print);
     } catch (error) {
-      print(`  ${orders.toLocaleString("en-US")} orders: failed: ${error instanceof Error ? error.message : String(error)}`);
+      print(
+        `  ${orders.toLocaleString("en-US")} orders: failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 }
 
 function printResult(r: BenchResult, print: (line: string) => void): void {
   const ok = (pass: boolean): string => (pass ? "ok" : "OVER TARGET");
-  print(`  ${r.orders.toLocaleString("en-US")} orders, ${r.lines.toLocaleString("en-US")} lines, ~${r.pairs.toLocaleString("en-US")} co-purchased pairs, EASE on ${r.easeItems} items`);
+  print(
+    `  ${r.orders.toLocaleString("en-US")} orders, ${r.lines.toLocaleString("en-US")} lines, ~${r.pairs.toLocaleString("en-US")} co-purchased pairs, EASE on ${r.easeItems} items`,
+  );
   print(
     `    train: ${ms(r.trainMs)} (baskets ${ms(r.buildMs)}, co-purchase ${ms(r.coPurchaseMs)}, EASE ${ms(r.easeMs)}) ` +
-      `[target < 20 s for 1M: ${ok(r.trainMs < TARGETS.trainMs)}]`,
+      `[target < 20 s at 1M orders: ${ok(r.trainMs < TARGETS.trainMs)}]`,
   );
   print(`    peak RSS: ${r.peakRssMb.toFixed(0)} MB [target < 1.5 GB: ${ok(r.peakRssMb < TARGETS.peakRssMb)}]`);
   print(
@@ -37,7 +41,9 @@ function printResult(r: BenchResult, print: (line: string) => void): void {
     `    cart query (10,000 carts, top 10): mean ${ms(r.queryMeanMs)}, p95 ${ms(r.queryP95Ms)} ` +
       `[target < 1 ms: ${ok(r.queryMeanMs < TARGETS.queryMeanMs && r.queryP95Ms < TARGETS.queryMeanMs)}]`,
   );
-  print(`    full recommend() (cross-sell + upsell + down-sell): mean ${ms(r.recommendMeanMs)}, p95 ${ms(r.recommendP95Ms)}`);
+  print(
+    `    full recommend() (cross-sell + upsell + down-sell): mean ${ms(r.recommendMeanMs)}, p95 ${ms(r.recommendP95Ms)}`,
+  );
 }
 
 function ms(value: number): string {
@@ -53,7 +59,9 @@ function loaderArgs(): string[] {
 function runWorker(orders: number): Promise<BenchResult> {
   const worker = fileURLToPath(new URL("./bench-worker.ts", import.meta.url));
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [...loaderArgs(), worker, String(orders)], { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [...loaderArgs(), worker, String(orders)], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let out = "";
     let err = "";
     child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));

@@ -53,7 +53,9 @@ export function runEval(argv: readonly string[], io: CliIo): number {
   if (flags.get("nested") === "1") {
     const nested = evaluateNestedBlend(baskets, seeds, INNER_SEEDS);
     rows.push(["blend_nested", nested.columns]);
-    const chosen = nested.params.map((p, s) => `seed ${seeds[s]}: beta=${p.shrinkage} lambda=${p.lambda} alpha=${p.easeWeight}`);
+    const chosen = nested.params.map(
+      (p, s) => `seed ${seeds[s]}: beta=${p.shrinkage} lambda=${p.lambda} alpha=${p.easeWeight}`,
+    );
     io.stdout(`blend_nested: each seed tunes on its own training baskets (${chosen.join("; ")})`);
     io.stdout("");
   }
@@ -69,17 +71,25 @@ export function runTune(argv: readonly string[], io: CliIo): number {
   const seed = intFlag(flags, "seed", 1);
   const inner = intListFlag(flags, "inner", INNER_SEEDS);
   const results = tuneCrossSell(splitForEvaluation(baskets, seed).train, inner);
-  io.stdout(`Grid search on the training baskets of seed ${seed}, inner splits ${inner.join(",")} (test baskets unused)`);
+  io.stdout(
+    `Grid search on the training baskets of seed ${seed}, inner splits ${inner.join(",")} (test baskets unused)`,
+  );
   io.stdout("beta    lambda  alpha   HR@10   NDCG@10");
   for (const r of results.slice(0, 15)) {
     const p = r.params;
-    io.stdout(`${pad(p.shrinkage, 8)}${pad(p.lambda, 8)}${pad(p.easeWeight, 8)}${pad(r.hr10.toFixed(4), 8)}${r.ndcg10.toFixed(4)}`);
+    io.stdout(
+      `${pad(p.shrinkage, 8)}${pad(p.lambda, 8)}${pad(p.easeWeight, 8)}${pad(r.hr10.toFixed(4), 8)}${r.ndcg10.toFixed(4)}`,
+    );
   }
   return 0;
 }
 
 function printTable(rows: [string, MetricColumns[]][], seeds: number[], io: CliIo): void {
-  io.stdout(`${pad("model", 14)}${Object.values(LABELS).map((l) => pad(l + " (mean ± sd)", 20)).join("")}HR@10 per seed`);
+  io.stdout(
+    `${pad("model", 14)}${Object.values(LABELS)
+      .map((l) => pad(l + " (mean ± sd)", 20))
+      .join("")}HR@10 per seed`,
+  );
   for (const [name, columns] of rows) {
     const summary = summariseModel(columns);
     const cells = (Object.keys(LABELS) as (keyof typeof LABELS)[]).map((m) =>

@@ -85,7 +85,10 @@ function parsePrice(raw: string | undefined, file: string, line: number, require
 
 function splitList(raw: string | undefined): string[] | undefined {
   if (!raw) return undefined;
-  const parts = raw.split(/[|;,]/).map((s) => s.trim()).filter((s) => s !== "");
+  const parts = raw
+    .split(/[|;,]/)
+    .map((s) => s.trim())
+    .filter((s) => s !== "");
   return parts.length > 0 ? parts : undefined;
 }
 

@@ -2,11 +2,13 @@
  * Cart-level cross-sell scores: a blend of two estimates of "item b is in this order".
  *   C(b) = mean over cart items a of P̃(b | a)      (shrunk co-purchase, see co-purchase.ts)
  *   E(b) = Σ over cart items a of B[a][b]           (EASE regression, most-sold items only)
- *   score(b) = α·E(b) + (1 − α)·C(b) when both a and b sides are in the EASE set, else C(b).
+ *   score(b) = α·E(b) + (1 − α)·C(b)
  * Both are on a probability scale, so the blend weight α means the same thing in every shop.
+ * EASE says nothing about pairs outside its item set, so E contributes 0 there and co-purchase
+ * alone orders those items; with little data λ shrinks E toward 0 and C dominates the same way.
  * An empty or unknown cart reduces C to popularity p_b.
  */
-import { CoPurchaseCounts } from "./co-purchase";
+import type { CoPurchaseCounts } from "./co-purchase";
 import { easeNeighbours, easePosition, type EaseModel } from "./ease";
 import { TopN } from "./top-n";
 
@@ -37,7 +39,7 @@ export class CrossSellScorer {
     for (let i = 0; i < cart.length; i++) {
       if (context.rowWeights[i] > 0) this.counts.accumulateRow(cart[i], context.rowWeights[i], out);
     }
-    if (this.ease && context.dense.length > 0 && this.easeWeight > 0) this.blendEaseDense(context.dense, out);
+    if (this.easeWeight > 0) this.blendEaseDense(context.dense, out);
     return out;
   }
 
@@ -46,7 +48,9 @@ export class CrossSellScorer {
     if (limit <= 0) return [];
     const context = this.context(cart);
     const candidates = this.candidates(cart, limit);
-    const top = new TopN(limit);
+    // Long lists (beyond the neighbour and popular lists) need every item scored.
+    if (candidates.length < limit) this.allOrderedItems(candidates);
+    const top = new TopN(Math.min(limit, candidates.length));
     for (const b of candidates) top.offer(b, this.scoreOne(cart, context, b));
     const { ids, scores } = top.drain();
     return Array.from(ids, (item, k) => ({ item, score: scores[k], together: this.together(cart, item) }));
@@ -78,26 +82,26 @@ export class CrossSellScorer {
     for (let i = 0; i < cart.length; i++) {
       if (context.rowWeights[i] > 0) score += context.rowWeights[i] * this.counts.pairCount(cart[i], b);
     }
+    if (this.easeWeight <= 0) return score;
     const ease = this.ease;
     const column = ease ? easePosition(ease, b) : -1;
-    if (!ease || column < 0 || context.dense.length === 0 || this.easeWeight <= 0) return score;
     let e = 0;
-    for (const d of context.dense) e += ease.weights[d * ease.size + column];
+    if (ease && column >= 0) for (const d of context.dense) e += ease.weights[d * ease.size + column];
     return this.easeWeight * e + (1 - this.easeWeight) * score;
   }
 
   private blendEaseDense(dense: number[], out: Float64Array): void {
-    const ease = this.ease as EaseModel;
+    const alpha = this.easeWeight;
+    for (let b = 0; b < out.length; b++) out[b] *= 1 - alpha;
+    const ease = this.ease;
+    if (!ease) return;
     const n = ease.size;
-    const e = new Float64Array(n);
     for (const d of dense) {
       const row = d * n;
-      for (let j = 0; j < n; j++) e[j] += ease.weights[row + j];
-    }
-    const alpha = this.easeWeight;
-    for (let j = 0; j < n; j++) {
-      const b = ease.itemOf[j];
-      if (b < out.length) out[b] = alpha * e[j] + (1 - alpha) * out[b];
+      for (let j = 0; j < n; j++) {
+        const b = ease.itemOf[j];
+        if (b < out.length) out[b] += alpha * ease.weights[row + j];
+      }
     }
   }
 
@@ -122,6 +126,13 @@ export class CrossSellScorer {
     }
     add(this.counts.popularItems(), limit + cart.length);
     return out;
+  }
+
+  // Adds every item with orders that is not yet a candidate (the stamp marks cart and candidates).
+  private allOrderedItems(candidates: number[]): void {
+    for (let b = 0; b < this.counts.itemCapacity; b++) {
+      if (this.stamp[b] !== this.query && this.counts.itemCount(b) > 0) candidates.push(b);
+    }
   }
 
   private together(cart: ArrayLike<number>, b: number): number {

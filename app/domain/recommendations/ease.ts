@@ -45,6 +45,8 @@ export interface EaseModel {
 
 /** Trains EASE on the most-sold items of `baskets`; null when fewer than two items qualify. */
 export function trainEase(baskets: Baskets, options: EaseOptions = DEFAULT_EASE): EaseModel | null {
+  // λ > 0 keeps XᵀX + λI positive definite even when items always co-occur.
+  if (!(options.lambda > 0)) throw new RangeError(`EASE lambda must be positive, got ${options.lambda}`);
   const itemOf = selectItems(baskets.itemOrders, options.maxItems, options.minOrders);
   const n = itemOf.length;
   if (n < 2) return null;

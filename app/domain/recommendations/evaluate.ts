@@ -51,7 +51,10 @@ export type MetricColumns = Record<(typeof METRIC_NAMES)[number], Float64Array>;
 /** Seeded split: `testShare` of baskets held out, one random hidden item per eligible test basket. */
 export function splitForEvaluation(baskets: Baskets, seed: number, testShare = 0.2): EvalSplit {
   const random = createRng(seed);
-  const order = shuffleInPlace(Int32Array.from({ length: baskets.orderCount }, (_, o) => o), random);
+  const order = shuffleInPlace(
+    Int32Array.from({ length: baskets.orderCount }, (_, o) => o),
+    random,
+  );
   const testCount = Math.round(baskets.orderCount * testShare);
   const train = selectOrders(baskets, order.subarray(testCount));
   const queries: EvalQuery[] = [];
@@ -120,7 +123,10 @@ export function evaluateSeeds(
   params: CrossSellParams = DEFAULT_CROSS_SELL_PARAMS,
   models: readonly ModelName[] = MODEL_NAMES,
 ): EvalReport {
-  const results = Object.fromEntries(models.map((m) => [m, [] as MetricColumns[]])) as Record<ModelName, MetricColumns[]>;
+  const results = Object.fromEntries(models.map((m) => [m, [] as MetricColumns[]])) as Record<
+    ModelName,
+    MetricColumns[]
+  >;
   const queryCounts: number[] = [];
   for (const seed of seeds) {
     const split = splitForEvaluation(baskets, seed);

@@ -17,12 +17,7 @@ import {
   type SubstituteKind,
   type SubstituteOptions,
 } from "./substitutes";
-import type {
-  RecommendationCandidates,
-  RecommendationQuery,
-  RecommendationSource,
-  ScoredCandidate,
-} from "./types";
+import type { RecommendationCandidates, RecommendationQuery, RecommendationSource, ScoredCandidate } from "./types";
 
 /** All tuning knobs. */
 export interface ModelOptions {
@@ -91,19 +86,26 @@ export class RecommendationModel implements RecommendationSource {
         const i = items.lookup(id);
         return i < 0 ? 0 : scorer.counts.itemCount(i);
       },
+      orderCount: () => scorer.counts.orderCount,
     };
   }
 
   /** Candidates for every kind; the product in view counts as part of the cart for cross-sell. */
   recommend(query: RecommendationQuery): RecommendationCandidates {
-    const limit = Math.max(0, Math.floor(query.limit));
+    const limit = Number.isFinite(query.limit) ? Math.max(0, Math.floor(query.limit)) : 0;
     const context = query.productId ? [...query.cartProductIds, query.productId] : query.cartProductIds;
     const inCart = new Set(context);
     const substitutes = (kind: SubstituteKind): ScoredCandidate[] =>
       query.productId
-        ? this.substitutes(query.productId, kind, limit + inCart.size).filter((c) => !inCart.has(c.productId)).slice(0, limit)
+        ? this.substitutes(query.productId, kind, limit + inCart.size)
+            .filter((c) => !inCart.has(c.productId))
+            .slice(0, limit)
         : [];
-    return { cross_sell: this.crossSell(context, limit), upsell: substitutes("upsell"), down_sell: substitutes("down_sell") };
+    return {
+      cross_sell: this.crossSell(context, limit),
+      upsell: substitutes("upsell"),
+      down_sell: substitutes("down_sell"),
+    };
   }
 
   /** Complements for a cart (never a cart item); popularity when the cart says nothing. */
@@ -159,7 +161,10 @@ export class RecommendationModel implements RecommendationSource {
       .productIds()
       .filter((id) => !inCart.has(id))
       .map((id) => this.catalog.product(id) as CatalogProduct)
-      .sort((a, b) => otherType(a, cartTypes) - otherType(b, cartTypes) || a.price - b.price || cmp(a.productId, b.productId));
+      .sort(
+        (a, b) =>
+          otherType(a, cartTypes) - otherType(b, cartTypes) || a.price - b.price || cmp(a.productId, b.productId),
+      );
     return products.slice(0, Math.max(0, limit)).map((p, k) => ({
       productId: p.productId,
       score: -k,

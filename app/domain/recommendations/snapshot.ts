@@ -11,6 +11,8 @@ import type {
   ScoredCandidate,
 } from "./types";
 
+const POPULAR_EXTRA = 20;
+
 /** One stored candidate: [productId, score, reason]. Tuples keep the JSON small. */
 export type SnapshotEntry = [productId: string, score: number, reason: string];
 
@@ -38,7 +40,9 @@ export function exportSnapshot(model: RecommendationModel, k: number): Recommend
     if (downSell.length > 0) lists.down_sell = downSell.map(toEntry);
     if (Object.keys(lists).length > 0) products[id] = lists;
   }
-  return { version: 1, k, orderCount: model.orderCount, popular: model.crossSell([], k).map(toEntry), products };
+  // Popular items fill carts whose lists run short; cart items are skipped, so keep extra.
+  const popular = model.crossSell([], k + POPULAR_EXTRA).map(toEntry);
+  return { version: 1, k, orderCount: model.orderCount, popular, products };
 }
 
 /** Serves queries from a stored snapshot: cart lists are merged by summed score. */
@@ -47,13 +51,20 @@ export class SnapshotSource implements RecommendationSource {
 
   /** Candidates for every kind from the stored lists. */
   recommend(query: RecommendationQuery): RecommendationCandidates {
-    const limit = Math.max(0, Math.floor(query.limit));
+    const limit = Number.isFinite(query.limit) ? Math.max(0, Math.floor(query.limit)) : 0;
     const context = query.productId ? [...query.cartProductIds, query.productId] : query.cartProductIds;
     const exclude = new Set(context);
     const lists = query.productId ? this.snapshot.products[query.productId] : undefined;
     const pick = (entries: SnapshotEntry[] | undefined): ScoredCandidate[] =>
-      (entries ?? []).filter(([id]) => !exclude.has(id)).slice(0, limit).map(fromEntry);
-    return { cross_sell: this.crossSell(context, exclude, limit), upsell: pick(lists?.upsell), down_sell: pick(lists?.down_sell) };
+      (entries ?? [])
+        .filter(([id]) => !exclude.has(id))
+        .slice(0, limit)
+        .map(fromEntry);
+    return {
+      cross_sell: this.crossSell(context, exclude, limit),
+      upsell: pick(lists?.upsell),
+      down_sell: pick(lists?.down_sell),
+    };
   }
 
   private crossSell(context: readonly string[], exclude: Set<string>, limit: number): ScoredCandidate[] {
@@ -76,7 +87,8 @@ export class SnapshotSource implements RecommendationSource {
       .sort((a, b) => b.score - a.score || (a.productId < b.productId ? -1 : 1));
     for (const [id, score, reason] of this.snapshot.popular) {
       if (ranked.length >= limit) break;
-      if (!exclude.has(id) && !merged.has(id)) ranked.push({ productId: id, score: Math.min(score, ranked.at(-1)?.score ?? score), reason });
+      if (!exclude.has(id) && !merged.has(id))
+        ranked.push({ productId: id, score: Math.min(score, ranked.at(-1)?.score ?? score), reason });
     }
     return ranked.slice(0, limit);
   }

@@ -42,10 +42,11 @@ export const DEFAULT_SUBSTITUTES: SubstituteOptions = { upsellMaxIncrease: 1, do
 /** Upsell or down-sell. */
 export type SubstituteKind = "upsell" | "down_sell";
 
-/** Co-purchase evidence, by product id (orders containing both / containing one). */
+/** Co-purchase evidence, by product id (orders containing both / containing one / all). */
 export interface CoPurchaseLookup {
   pairCount(a: string, b: string): number;
   itemCount(id: string): number;
+  orderCount(): number;
 }
 
 interface Entry {
@@ -118,7 +119,8 @@ export class SubstituteIndex {
   ): Map<Entry, "type" | "label" | "behaviour"> {
     const out = new Map<Entry, "type" | "label" | "behaviour">();
     const take = (entry: Entry, relation: "type" | "label" | "behaviour"): void => {
-      if (entry.id !== base.id && !out.has(entry) && this.inBand(base.price, entry.price, kind)) out.set(entry, relation);
+      if (entry.id !== base.id && !out.has(entry) && this.inBand(base.price, entry.price, kind))
+        out.set(entry, relation);
     };
     if (base.type) for (const entry of this.byType.get(base.type) ?? []) take(entry, "type");
     if (out.size === 0) {
@@ -133,7 +135,8 @@ export class SubstituteIndex {
 
   /** True when `price` is in the band of `basePrice` for `kind` (integer arithmetic on minor units). */
   inBand(basePrice: number, price: number, kind: SubstituteKind): boolean {
-    if (kind === "upsell") return price > basePrice && price <= basePrice + Math.floor(basePrice * this.options.upsellMaxIncrease);
+    if (kind === "upsell")
+      return price > basePrice && price <= basePrice + Math.floor(basePrice * this.options.upsellMaxIncrease);
     const ceiling = Math.min(basePrice - 1, Math.floor(basePrice * (1 - this.options.downsellMinDiscount)));
     return price > 0 && price <= ceiling;
   }
@@ -150,12 +153,12 @@ export class SubstituteIndex {
     const together = co ? co.pairCount(base.id, entry.id) : 0;
     const rarer = co ? Math.min(co.itemCount(base.id), co.itemCount(entry.id)) : 0;
     const coRate = rarer > 0 ? together / rarer : 0;
-    const popularity = co ? Math.log1p(co.itemCount(entry.id)) / 20 : 0;
+    const popularity = co && co.orderCount() > 0 ? Math.log1p(co.itemCount(entry.id)) / Math.log1p(co.orderCount()) : 0;
     const sameType = base.type !== "" && entry.type === base.type;
     const relationBonus = sameType ? 1 : relation === "label" ? 0.5 : 0;
-    // Weights step down by importance; popularity is bounded so it only breaks near-ties.
-    const score =
-      2 * Math.log1p(shown) + relationBonus - coRate + 0.5 * this.closeness(base.price, entry.price, kind) + popularity;
+    // Weights step down by importance; price closeness and popularity (both in [0, 1]) refine.
+    const closeness = this.closeness(base.price, entry.price, kind);
+    const score = Math.log1p(shown) + relationBonus - coRate + 0.5 * closeness + 0.25 * popularity;
     return { productId: entry.id, score, reason: this.reason(base, entry, relation, kind, evidence) };
   }
 
@@ -199,7 +202,12 @@ export class SubstituteIndex {
       ...(product.tags ?? []).map((t) => `tag:${t.trim().toLowerCase()}`),
       ...(product.collections ?? []).map((c) => `collection:${c.trim()}`),
     ];
-    const entry: Entry = { id: product.productId, type: product.productType?.trim() ?? "", price: product.price, labels };
+    const entry: Entry = {
+      id: product.productId,
+      type: product.productType?.trim() ?? "",
+      price: product.price,
+      labels,
+    };
     this.entries.set(entry.id, entry);
     if (entry.type) pushTo(this.byType, entry.type, entry);
     for (const label of labels) pushTo(this.byLabel, label, entry);

@@ -42,7 +42,9 @@ export interface TuningResult {
 export function tuneCrossSell(train: Baskets, innerSeeds: number[], grid: TuningGrid = DEFAULT_GRID): TuningResult[] {
   const splits = innerSeeds.map((seed) => splitForEvaluation(train, seed));
   const counts = new Map(grid.shrinkage.map((b) => [b, splits.map((s) => trainCounts(s, b))]));
-  const eases = new Map(grid.lambda.map((l) => [l, splits.map((s) => trainEase(s.train, { ...DEFAULT_EASE, lambda: l }))]));
+  const eases = new Map(
+    grid.lambda.map((l) => [l, splits.map((s) => trainEase(s.train, { ...DEFAULT_EASE, lambda: l }))]),
+  );
   const results: TuningResult[] = [];
   for (const shrinkage of grid.shrinkage) {
     for (const lambda of grid.lambda) {

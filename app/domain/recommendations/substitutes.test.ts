@@ -1,0 +1,87 @@
+import { describe, expect, it } from "vitest";
+import { SubstituteIndex, type BehaviourSignal, type CatalogProduct, type CoPurchaseLookup } from "./substitutes";
+
+const CATALOG: CatalogProduct[] = [
+  { productId: "std", productType: "kettle", price: 5000, tags: ["kitchen"] },
+  { productId: "pro", productType: "kettle", price: 8000 },
+  { productId: "max", productType: "kettle", price: 10000 },
+  { productId: "lux", productType: "kettle", price: 10001 },
+  { productId: "mini", productType: "kettle", price: 4000 },
+  { productId: "basic", productType: "kettle", price: 3000 },
+  { productId: "cheap", productType: "kettle", price: 1500 },
+  { productId: "mug", productType: "mug", price: 9000, tags: ["kitchen"] },
+  { productId: "toaster", price: 7000, tags: ["kitchen"] },
+  { productId: "cup", price: 2000, collections: ["kitchen"] },
+];
+
+const ids = (list: { productId: string }[]) => list.map((c) => c.productId);
+
+describe("SubstituteIndex.find", () => {
+  const index = new SubstituteIndex(CATALOG);
+
+  it.each([
+    // Upsell: same type, pricier, at most +100% (10000 is exactly double), closest price first.
+    { product: "std", kind: "upsell" as const, expected: ["pro", "max"] },
+    // Down-sell: same type, at least 20% cheaper (4000 is exactly 20% off), closest first.
+    { product: "std", kind: "down_sell" as const, expected: ["mini", "basic", "cheap"] },
+    { product: "cheap", kind: "down_sell" as const, expected: [] },
+    { product: "unknown", kind: "upsell" as const, expected: [] },
+    // No same-type product: falls back to shared tags (mug and std share "kitchen").
+    { product: "toaster", kind: "upsell" as const, expected: ["mug"] },
+    { product: "toaster", kind: "down_sell" as const, expected: ["std"] },
+  ])("$kind for $product → $expected", ({ product, kind, expected }) => {
+    expect(ids(index.find(product, kind, 10))).toEqual(expected);
+  });
+
+  it("explains the price difference", () => {
+    expect(index.find("std", "upsell", 1)).toEqual([
+      { productId: "pro", score: expect.any(Number), reason: "same product type, 60% more" },
+    ]);
+    expect(index.find("toaster", "down_sell", 1)[0].reason).toBe("shares a tag or collection, 29% cheaper");
+  });
+
+  it.each([
+    { base: 1000, price: 1001, kind: "upsell" as const, expected: true },
+    { base: 1000, price: 2000, kind: "upsell" as const, expected: true },
+    { base: 1000, price: 2001, kind: "upsell" as const, expected: false },
+    { base: 1000, price: 1000, kind: "upsell" as const, expected: false },
+    { base: 1000, price: 800, kind: "down_sell" as const, expected: true },
+    { base: 1000, price: 801, kind: "down_sell" as const, expected: false },
+    { base: 1000, price: 0, kind: "down_sell" as const, expected: false },
+    { base: 1, price: 0, kind: "down_sell" as const, expected: false },
+  ])("band: $price vs $base for $kind → $expected", ({ base, price, kind, expected }) => {
+    expect(index.inBand(base, price, kind)).toBe(expected);
+  });
+});
+
+describe("SubstituteIndex ranking signals", () => {
+  const signals: BehaviourSignal[] = [
+    { kind: "viewed_then_bought", fromProductId: "std", toProductId: "max", count: 3 },
+    { kind: "declined_then_bought_cheaper", fromProductId: "std", toProductId: "cheap", count: 2 },
+    { kind: "removed_then_added", fromProductId: "std", toProductId: "mug", count: 1 },
+  ];
+  const index = new SubstituteIndex(CATALOG, signals);
+
+  it.each([
+    // Behaviour evidence outranks price closeness; one swap to another type (mug) is weaker
+    // evidence than a same-type product, so it comes last.
+    { kind: "upsell" as const, expected: ["max", "pro", "mug"] },
+    // The declined-upsell signal only counts for down-sell.
+    { kind: "down_sell" as const, expected: ["cheap", "mini", "basic"] },
+  ])("$kind ranks behaviour first → $expected", ({ kind, expected }) => {
+    expect(ids(index.find("std", kind, 10))).toEqual(expected);
+  });
+
+  it("says which behaviour backs the pick", () => {
+    expect(index.find("std", "upsell", 1)[0].reason).toBe("viewed, then bought instead 3 times, 100% more");
+  });
+
+  it("prefers items rarely bought together with the product (complements are not substitutes)", () => {
+    const co: CoPurchaseLookup = {
+      pairCount: (a, b) => ([a, b].sort().join() === "mini,std" ? 40 : 0),
+      itemCount: () => 50,
+      orderCount: () => 500,
+    };
+    expect(ids(new SubstituteIndex(CATALOG).find("std", "down_sell", 10, co))).toEqual(["basic", "cheap", "mini"]);
+  });
+});
