@@ -7,9 +7,11 @@ CREATE TABLE "ShopSettings" (
     "maxOffersCheckout" INTEGER NOT NULL DEFAULT 2,
     "maxOffersCartRemoval" INTEGER NOT NULL DEFAULT 1,
     "maxOffersThankYou" INTEGER NOT NULL DEFAULT 2,
+    "maxBoughtTogether" INTEGER NOT NULL DEFAULT 2,
     "declineCooldownDays" INTEGER NOT NULL DEFAULT 7,
     "maxImpressionsPerOfferPerDay" INTEGER NOT NULL DEFAULT 3,
     "holdoutPercent" INTEGER NOT NULL DEFAULT 5,
+    "explorationPercent" INTEGER NOT NULL DEFAULT 0,
     "updatedAt" DATETIME NOT NULL,
     CONSTRAINT "ShopSettings_shop_fkey" FOREIGN KEY ("shop") REFERENCES "Shop" ("domain") ON DELETE CASCADE ON UPDATE CASCADE
 );
