@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { resolveDatabaseTarget } from "./adapters/database-target.server";
 
-const DEFAULT_SCOPES = "read_products,read_orders,read_customers,write_discounts,read_discounts";
+const DEFAULT_SCOPES = "read_products,read_orders,read_all_orders,read_customers,write_discounts,read_discounts";
 
 const databaseSchema = z.object({
   DATABASE_URL: z

@@ -1,10 +1,12 @@
 /**
  * `npm run bench`: every benchmark, printing its figures. Performance goals live here, not in tests.
- * `npm run bench -- reco` runs only the named suites.
+ * `npm run bench -- offers` runs only the named suites.
  */
+import { benchOffers } from "./offers-bench";
 import { benchRecommendations } from "./reco/bench";
 
 const suites: Record<string, (print: (line: string) => void) => Promise<void>> = {
+  offers: benchOffers,
   reco: benchRecommendations,
 };
 

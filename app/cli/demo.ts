@@ -49,11 +49,24 @@ async function main() {
   const seed = await seedDemoDatabase(
     prisma,
     data,
-    process.env.SCOPES || "read_products,read_orders,read_customers,write_discounts,read_discounts",
+    process.env.SCOPES || "read_products,read_orders,read_all_orders,read_customers,write_discounts,read_discounts",
   );
   console.log(
     `${seed.seeded ? "seeded" : "kept"} demo shop: ${seed.products} products, ${seed.orders} orders, ${seed.orderLines} order lines (${elapsed()})`,
   );
+
+  // The admin's Recommendations page then shows a trained model (the server loads the stored snapshot).
+  const { forgetShopModel, retrainShop } = await import("../services/recommendations.server");
+  const trained = await retrainShop(DEMO.shop);
+  console.log(
+    `trained recommendations on ${trained.orderCount} orders in ${trained.durationMs} ms, snapshot ${Math.round(trained.snapshotBytes / 1024)} KB (${elapsed()})`,
+  );
+  // The served build has its own copy of the service and loads the snapshot; this copy lets go.
+  forgetShopModel(DEMO.shop);
+
+  const { seedDemoOffers } = await import("../demo/seed-offers.server");
+  const offers = await seedDemoOffers(data);
+  console.log(`${offers.seeded ? "created" : "kept"} ${offers.rules.length} demo offer rules (${elapsed()})`);
 
   buildIfStale();
   const build = await import(pathToFileURL(path.resolve("build/server/index.js")).href);

@@ -23,9 +23,9 @@ export function renderAdminShell({ shopName, appSrc, links }: AdminShellOptions)
 body{margin:0;font:14px/1.4 system-ui,sans-serif;background:#f1f1f1;color:#303030;display:grid;grid-template:48px 1fr/220px 1fr;height:100vh}
 header{grid-column:1/3;background:#1a1a1a;color:#e3e3e3;display:flex;align-items:center;gap:12px;padding:0 16px}
 header strong{color:#fff}header .badge{background:#ffd79d;color:#4f2f00;border-radius:8px;padding:2px 8px;font-size:12px}
-nav{padding:12px 8px;display:flex;flex-direction:column;gap:2px}
+nav{padding:12px 8px;display:flex;flex-direction:column;gap:2px;overflow-y:auto}
 nav a.app{font-weight:600;padding:6px 8px}nav a{color:#303030;text-decoration:none;padding:6px 8px 6px 20px;border-radius:8px}
-nav a.active,nav a:hover{background:#fafafa}nav a.ext{padding-left:8px;margin-top:auto}
+nav a.active,nav a:hover{background:#fafafa}#app-nav{display:flex;flex-direction:column;gap:2px}nav a.ext{padding-left:8px;margin-top:auto}
 iframe{border:0;width:100%;height:100%;background:#f1f1f1}
 #toast{position:fixed;bottom:24px;left:50%;transform:translateX(-50%);background:#1a1a1a;color:#fff;padding:10px 16px;border-radius:8px;display:none}
 </style></head>

@@ -21,6 +21,11 @@ export default function App() {
         <Link to="/app" rel="home">
           Home
         </Link>
+        <Link to="/app/rules">Rules</Link>
+        <Link to="/app/personas">Personas</Link>
+        <Link to="/app/preview">Offer preview</Link>
+        <Link to="/app/recommendations">Recommendations</Link>
+        <Link to="/app/settings">Settings</Link>
       </NavMenu>
       <Outlet />
     </AppProvider>

@@ -14,6 +14,7 @@ import {
   scopesUpdatePayload,
   shopRedactPayload,
 } from "../schemas/webhooks";
+import { forgetShopModel } from "./recommendations.server";
 
 /** app/uninstalled: the shop's access is gone, so its sessions go; its data waits for shop/redact. */
 export async function handleAppUninstalled(shop: string, now: Date): Promise<{ sessionsRemoved: number }> {
@@ -59,7 +60,10 @@ export async function handleComplianceWebhook(
     }
     case "SHOP_REDACT": {
       const parsed = shopRedactPayload.safeParse(payload);
-      if (parsed.success) await deleteShopData(shop);
+      if (parsed.success) {
+        await deleteShopData(shop);
+        forgetShopModel(shop);
+      }
       return { topic, affected: parsed.success ? 1 : 0 };
     }
   }

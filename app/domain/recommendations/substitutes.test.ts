@@ -26,7 +26,9 @@ describe("SubstituteIndex.find", () => {
     { product: "std", kind: "down_sell" as const, expected: ["mini", "basic", "cheap"] },
     { product: "cheap", kind: "down_sell" as const, expected: [] },
     { product: "unknown", kind: "upsell" as const, expected: [] },
-    // No same-type product: falls back to shared tags (mug and std share "kitchen").
+    // A typed product with no sibling in the band has none, even though "kitchen" is shared.
+    { product: "mug", kind: "down_sell" as const, expected: [] },
+    // A product without a type falls back to shared tags (mug and std share "kitchen").
     { product: "toaster", kind: "upsell" as const, expected: ["mug"] },
     { product: "toaster", kind: "down_sell" as const, expected: ["std"] },
   ])("$kind for $product → $expected", ({ product, kind, expected }) => {

@@ -123,7 +123,9 @@ export class SubstituteIndex {
         out.set(entry, relation);
     };
     if (base.type) for (const entry of this.byType.get(base.type) ?? []) take(entry, "type");
-    if (out.size === 0) {
+    // Tags and collections stand in only for a product without a type: a typed product with no
+    // cheaper (or pricier) sibling has no substitute, rather than an unrelated one sharing a tag.
+    if (!base.type) {
       for (const label of base.labels) for (const entry of this.byLabel.get(label) ?? []) take(entry, "label");
     }
     for (const id of evidence.keys()) {

@@ -1,0 +1,114 @@
+/** The catalog cache as the offer engine and the admin pickers see it. Every query carries the shop. */
+import type { Prisma } from "@prisma/client";
+import { prisma } from "../db.server";
+import type { CatalogProduct } from "../domain/offers";
+
+const productWithVariants = { variants: { orderBy: { position: "asc" } } } satisfies Prisma.ProductInclude;
+type ProductRow = Prisma.ProductGetPayload<{ include: typeof productWithVariants }>;
+
+/** Catalog facts for the given products (unknown ids are simply absent). */
+export async function loadCatalogFacts(
+  shop: string,
+  productIds: Iterable<string>,
+): Promise<Record<string, CatalogProduct>> {
+  const ids = [...new Set(productIds)];
+  if (ids.length === 0) return {};
+  const rows = await prisma.product.findMany({ where: { shop, id: { in: ids } }, include: productWithVariants });
+  return Object.fromEntries(rows.map((row) => [row.id, toCatalogProduct(row)]));
+}
+
+export interface ProductOption {
+  id: string;
+  title: string;
+  productType: string;
+  imageUrl: string | null;
+  minPriceMinor: number;
+  available: boolean;
+}
+
+/** Products whose title, type or vendor contains the query (all when empty), for pickers. */
+export async function searchProducts(shop: string, query: string, limit: number): Promise<ProductOption[]> {
+  const text = query.trim();
+  const rows = await prisma.product.findMany({
+    where: {
+      shop,
+      status: "active",
+      ...(text
+        ? { OR: [{ title: { contains: text } }, { productType: { contains: text } }, { vendor: { contains: text } }] }
+        : {}),
+    },
+    include: productWithVariants,
+    orderBy: { title: "asc" },
+    take: limit,
+  });
+  return rows.map(toProductOption);
+}
+
+/** Titles and prices of specific products, for showing what a rule offers. */
+export async function productOptions(shop: string, productIds: string[]): Promise<ProductOption[]> {
+  const facts = await prisma.product.findMany({
+    where: { shop, id: { in: productIds } },
+    include: productWithVariants,
+  });
+  return facts.map(toProductOption);
+}
+
+export interface CatalogFacets {
+  productTypes: string[];
+  vendors: string[];
+  tags: string[];
+  collections: string[];
+}
+
+/** The distinct types, vendors, tags and collections of a shop's catalog, for condition editors. */
+export async function catalogFacets(shop: string): Promise<CatalogFacets> {
+  const rows = await prisma.product.findMany({
+    where: { shop },
+    select: { productType: true, vendor: true, tags: true, collections: true },
+  });
+  const sorted = (values: Iterable<string>) => [...new Set(values)].filter(Boolean).sort((a, b) => a.localeCompare(b));
+  return {
+    productTypes: sorted(rows.map((r) => r.productType)),
+    vendors: sorted(rows.map((r) => r.vendor)),
+    tags: sorted(rows.flatMap((r) => stringList(r.tags))),
+    collections: sorted(rows.flatMap((r) => stringList(r.collections))),
+  };
+}
+
+function toCatalogProduct(row: ProductRow): CatalogProduct {
+  return {
+    productId: row.id,
+    title: row.title,
+    handle: row.handle,
+    productType: row.productType,
+    vendor: row.vendor,
+    tags: stringList(row.tags),
+    collections: stringList(row.collections),
+    imageUrl: row.imageUrl,
+    variants: row.variants.map((v) => ({
+      id: v.id,
+      title: v.title,
+      priceMinor: Number(v.priceMinor),
+      compareAtPriceMinor: v.compareAtPriceMinor === null ? null : Number(v.compareAtPriceMinor),
+      availableForSale: v.availableForSale,
+      inventoryQuantity: v.inventoryQuantity,
+    })),
+  };
+}
+
+function toProductOption(row: ProductRow): ProductOption {
+  const prices = row.variants.map((v) => Number(v.priceMinor));
+  return {
+    id: row.id,
+    title: row.title,
+    productType: row.productType,
+    imageUrl: row.imageUrl,
+    minPriceMinor: prices.length > 0 ? Math.min(...prices) : 0,
+    available: row.variants.some((v) => v.availableForSale),
+  };
+}
+
+/** Json columns hold string arrays; anything else (a corrupt row) reads as empty. */
+export function stringList(value: Prisma.JsonValue): string[] {
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
+}

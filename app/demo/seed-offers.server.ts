@@ -1,0 +1,91 @@
+/**
+ * The demo shop's merchant set-up, entered through the same services the admin pages use: rules
+ * that show all three techniques, the built-in personas, and guardrail settings.
+ */
+import type { Rule } from "../domain/offers";
+import { listRules } from "../adapters/offer-rules.server";
+import { saveRule } from "../services/offer-rules.server";
+import { listPersonas } from "../services/personas.server";
+import { getShopSettings, updateShopSettings } from "../services/shop-settings.server";
+import { toSettingsForm } from "../schemas/settings";
+import type { DemoShopData } from "./seed";
+
+/** Rules by product handle; ids are resolved from the generated catalog. */
+function demoRules(id: (handle: string) => string) {
+  return [
+    {
+      name: "Brew Basic → Brew Plus",
+      active: true,
+      priority: 20,
+      kind: "upsell",
+      surfaces: ["product"],
+      conditions: [{ type: "product_in_view", productIds: [id("brew-basic")] }],
+      offer: { type: "products", productIds: [id("brew-plus")] },
+      discount: { type: "none" },
+    },
+    {
+      name: "Upgrade any good-tier product",
+      active: true,
+      priority: 10,
+      kind: "upsell",
+      surfaces: ["product"],
+      conditions: [{ type: "tag_in_view", tags: ["tier:good"] }],
+      offer: { type: "automatic", limit: 1 },
+      discount: { type: "none" },
+    },
+    {
+      name: "Complete the coffee set-up",
+      active: true,
+      priority: 20,
+      kind: "cross_sell",
+      surfaces: ["cart", "checkout"],
+      conditions: [{ type: "product_type_in_cart", productTypes: ["Coffee Machines"] }],
+      offer: { type: "products", productIds: [id("coffee-pods"), id("descaler"), id("coffee-protection-plan")] },
+      discount: { type: "percentage", value: "10" },
+    },
+    {
+      name: "Frequently bought together",
+      active: true,
+      priority: 0,
+      kind: "cross_sell",
+      surfaces: ["cart", "checkout", "thank_you"],
+      conditions: [],
+      offer: { type: "automatic", limit: 3 },
+      discount: { type: "none" },
+    },
+    {
+      name: "Cheaper alternative after a removal",
+      active: true,
+      priority: 0,
+      kind: "down_sell",
+      surfaces: ["cart_removal"],
+      conditions: [],
+      offer: { type: "automatic", limit: 1 },
+      discount: { type: "none" },
+    },
+  ];
+}
+
+/** Seeds rules and settings once (a merchant's later edits in the demo are kept). */
+export async function seedDemoOffers(data: DemoShopData): Promise<{ rules: Rule[]; seeded: boolean }> {
+  const shop = data.shop.domain;
+  await listPersonas(shop);
+  const existing = await listRules(shop);
+  if (existing.length > 0) return { rules: existing, seeded: false };
+
+  const { settings, currency } = await getShopSettings(shop);
+  // The demo's families are priced about 2× apart (good/better/best), so a 25% cap would block
+  // every tier upgrade; this merchant allows upsells to add up to the item's own price.
+  const form = toSettingsForm({ settings, freeShippingThresholdMinor: data.shop.freeShippingThresholdMinor }, currency);
+  await updateShopSettings(shop, { ...form, priceCapPercent: "100" });
+
+  const ids = new Map(data.products.map((p) => [p.handle, p.id]));
+  const id = (handle: string) => {
+    const found = ids.get(handle);
+    if (!found) throw new Error(`demo rules name an unknown product: ${handle}`);
+    return found;
+  };
+  const rules: Rule[] = [];
+  for (const payload of demoRules(id)) rules.push(await saveRule(shop, null, payload));
+  return { rules, seeded: true };
+}

@@ -1,0 +1,85 @@
+/** Turning an admitted offer into the decision a surface shows, with its "why was this shown" text. */
+import type { SnapshotFacts } from "./facts";
+import type { PricedOffer } from "./guardrails";
+import { describeDiscount, formatMinor } from "./money";
+import type { OfferDecision, OfferKind, PersonaMatch } from "./types";
+
+/** Human-readable names of the techniques. */
+export const KIND_LABELS: Readonly<Record<OfferKind, string>> = Object.freeze({
+  upsell: "upsell",
+  cross_sell: "cross-sell",
+  down_sell: "down-sell",
+});
+
+/** The decision for an offer that passed every guardrail. */
+export function buildDecision(
+  offer: PricedOffer,
+  facts: SnapshotFacts,
+  personaId: string | null,
+  persona: PersonaMatch | null,
+): OfferDecision {
+  const { candidate, product, variant, finalPriceMinor, comparesTo } = offer;
+  const currency = facts.snapshot.context.currency;
+  return {
+    offerKey: `${candidate.kind}:${product.productId}`,
+    kind: candidate.kind,
+    surface: facts.snapshot.surface,
+    productId: product.productId,
+    variantId: variant.id,
+    title: product.title,
+    handle: product.handle,
+    imageUrl: product.imageUrl,
+    priceMinor: variant.priceMinor,
+    compareAtPriceMinor: variant.compareAtPriceMinor,
+    ...(candidate.rule?.discount ? { discount: candidate.rule.discount } : {}),
+    finalPriceMinor,
+    currency,
+    ruleId: candidate.rule?.id ?? null,
+    personaId,
+    reason: describeOffer(offer, currency, persona),
+    score: candidate.score,
+    ...(comparesTo
+      ? {
+          comparesTo: {
+            productId: comparesTo.productId,
+            variantId: comparesTo.variantId,
+            priceMinor: comparesTo.priceMinor,
+          },
+          priceDeltaMinor: finalPriceMinor - comparesTo.priceMinor,
+        }
+      : {}),
+  };
+}
+
+/** Source, what the offer is, the recommendation signal and the persona, e.g. `Rule "X" (upsell): …; Persona VIP: …`. */
+export function describeOffer(offer: PricedOffer, currency: string, persona: PersonaMatch | null): string {
+  const { candidate } = offer;
+  const kind = KIND_LABELS[candidate.kind];
+  const source = candidate.rule
+    ? `Rule "${candidate.rule.name}" (${kind}${candidate.rule.offer.type === "automatic" ? ", automatic" : ""})`
+    : `Automatic ${kind}`;
+  const parts = [`${source}: ${describeBody(offer, currency)}`];
+  if (candidate.signal) parts.push(candidate.signal);
+  if (candidate.exploring) parts.push("exploring a lower-ranked pick");
+  if (persona) parts.push(persona.explanation);
+  return parts.join("; ");
+}
+
+function describeBody(offer: PricedOffer, currency: string): string {
+  const { product, comparesTo, finalPriceMinor, candidate } = offer;
+  const discount = candidate.rule?.discount ? ` with ${describeDiscount(candidate.rule.discount, currency)}` : "";
+  const from = comparesTo?.title ?? "";
+  const delta = finalPriceMinor - (comparesTo?.priceMinor ?? 0);
+  switch (candidate.kind) {
+    case "upsell":
+      return `premium ${product.title} instead of ${from}, +${formatMinor(delta, currency)}${discount}`;
+    case "down_sell":
+      return `${product.title} instead of ${from}, saves ${formatMinor(-delta, currency)}${discount}`;
+    case "cross_sell":
+      return `${product.title} at ${formatMinor(finalPriceMinor, currency)}${discount}`;
+    default: {
+      const unknown: never = candidate.kind;
+      return String(unknown);
+    }
+  }
+}

@@ -1,0 +1,107 @@
+/** Managing a shop's offer rules: list with performance, edit, save (validated), delete. */
+import { catalogFacets, productOptions, type CatalogFacets, type ProductOption } from "../adapters/catalog.server";
+import {
+  deleteRule,
+  findRule,
+  insertRule,
+  listRules,
+  rulePerformance,
+  updateRule,
+  type RulePerformance,
+} from "../adapters/offer-rules.server";
+import { findShop } from "../adapters/shop-repository.server";
+import { validateRule, type Rule } from "../domain/offers";
+import { fieldErrors } from "../components/form-errors";
+import { ruleInputSchema, toRule } from "../schemas/rules";
+import { NotFoundError, ValidationError } from "./errors";
+import { listPersonas } from "./personas.server";
+
+const PERFORMANCE_DAYS = 30;
+
+export interface RuleSummary {
+  rule: Rule;
+  offered: string;
+  performance: RulePerformance;
+}
+
+/** The rules list: every rule with what it offers and its last 30 days. */
+export async function listRulesOverview(shop: string, now: Date): Promise<{ rules: RuleSummary[]; currency: string }> {
+  const since = new Date(now.getTime() - PERFORMANCE_DAYS * 86_400_000);
+  const [rules, performance, currency] = await Promise.all([
+    listRules(shop),
+    rulePerformance(shop, since),
+    shopCurrency(shop),
+  ]);
+  const named = await productOptions(
+    shop,
+    rules.flatMap((r) => (r.offer.type === "products" ? r.offer.productIds : [])),
+  );
+  const titles = new Map(named.map((p) => [p.id, p.title]));
+  return {
+    currency,
+    rules: rules.map((rule) => ({
+      rule,
+      offered:
+        rule.offer.type === "automatic"
+          ? `Automatic: top ${rule.offer.limit ?? 3} recommendations`
+          : rule.offer.productIds.map((id) => titles.get(id) ?? "(deleted product)").join(", "),
+      performance: performance.get(rule.id) ?? { impressions: 0, adds: 0, purchases: 0, revenueMinor: 0 },
+    })),
+  };
+}
+
+export interface RuleEditorData {
+  rule: Rule | null;
+  currency: string;
+  facets: CatalogFacets;
+  personas: { id: string; name: string }[];
+  /** The products the rule names (offer and conditions), for the picker's selected chips. */
+  selectedProducts: ProductOption[];
+}
+
+/** What the editor needs for a new rule (`id` = "new") or an existing one of this shop. */
+export async function getRuleEditor(shop: string, id: string): Promise<RuleEditorData> {
+  const rule = id === "new" ? null : await findRule(shop, id);
+  if (id !== "new" && !rule) throw new NotFoundError("rule");
+  const [currency, facets, personas] = await Promise.all([shopCurrency(shop), catalogFacets(shop), listPersonas(shop)]);
+  const named = rule ? namedProductIds(rule) : [];
+  return {
+    rule,
+    currency,
+    facets,
+    personas: personas.map((p) => ({ id: p.id, name: p.name })),
+    selectedProducts: named.length > 0 ? await productOptions(shop, named) : [],
+  };
+}
+
+/** Validates and stores a rule (new when `id` is null); throws ValidationError with field errors. */
+export async function saveRule(shop: string, id: string | null, payload: unknown): Promise<Rule> {
+  const parsed = ruleInputSchema(await shopCurrency(shop)).safeParse(payload);
+  if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
+  const rule = toRule(id ?? "new", parsed.data);
+  try {
+    validateRule(rule);
+  } catch (error) {
+    throw new ValidationError({ "": (error as Error).message });
+  }
+  const { id: _ignored, ...fields } = rule;
+  if (id === null) return insertRule(shop, fields);
+  if (!(await updateRule(shop, id, fields))) throw new NotFoundError("rule");
+  return rule;
+}
+
+export async function removeRule(shop: string, id: string): Promise<void> {
+  if (!(await deleteRule(shop, id))) throw new NotFoundError("rule");
+}
+
+async function shopCurrency(shop: string): Promise<string> {
+  return (await findShop(shop))?.currency ?? "USD";
+}
+
+function namedProductIds(rule: Rule): string[] {
+  const ids = rule.offer.type === "products" ? [...rule.offer.productIds] : [];
+  for (const condition of rule.conditions) {
+    if (condition.type === "product_in_view" || condition.type === "product_in_cart") ids.push(...condition.productIds);
+  }
+  return [...new Set(ids)];
+}
