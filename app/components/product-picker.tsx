@@ -1,4 +1,3 @@
-import { useFetcher } from "@remix-run/react";
 import { Autocomplete, BlockStack, Icon, InlineStack, Tag, Text } from "@shopify/polaris";
 import { SearchIcon } from "@shopify/polaris-icons";
 import { useEffect, useMemo, useState } from "react";
@@ -22,23 +21,35 @@ export function ProductPicker(props: {
   helpText?: string;
 }) {
   const { label, selected, onChange, single, error, helpText } = props;
-  const fetcher = useFetcher<SearchResult>();
   const [query, setQuery] = useState("");
-  const { load } = fetcher;
+  const [results, setResults] = useState<SearchResult["products"]>([]);
+  const [loading, setLoading] = useState(false);
+  // A plain fetch (App Bridge adds the session token), so a superseded search is simply dropped.
   useEffect(() => {
-    const handle = setTimeout(() => load(`/app/api/products?q=${encodeURIComponent(query)}`), 200);
-    return () => clearTimeout(handle);
-  }, [query, load]);
+    const controller = new AbortController();
+    const handle = setTimeout(() => {
+      setLoading(true);
+      fetch(`/app/api/products?q=${encodeURIComponent(query)}`, { signal: controller.signal })
+        .then((response) => (response.ok ? (response.json() as Promise<SearchResult>) : { products: [] }))
+        .then((data) => setResults(data.products ?? []))
+        .catch(() => undefined)
+        .finally(() => controller.signal.aborted || setLoading(false));
+    }, 200);
+    return () => {
+      clearTimeout(handle);
+      controller.abort();
+    };
+  }, [query]);
 
   const options = useMemo(
     () =>
-      (fetcher.data?.products ?? []).map((p) => ({
+      (results ?? []).map((p) => ({
         value: p.id,
         label: `${p.title} · ${p.productType}${p.available ? "" : " (sold out)"}`,
       })),
-    [fetcher.data],
+    [results],
   );
-  const titles = new Map((fetcher.data?.products ?? []).map((p) => [p.id, p.title]));
+  const titles = new Map((results ?? []).map((p) => [p.id, p.title]));
   const pick = (ids: string[]) => {
     const known = new Map(selected.map((p) => [p.id, p]));
     const next = ids.map((id) => known.get(id) ?? { id, title: titles.get(id) ?? id });
@@ -53,7 +64,7 @@ export function ProductPicker(props: {
         options={options}
         selected={selected.map((p) => p.id)}
         onSelect={pick}
-        loading={fetcher.state === "loading"}
+        loading={loading}
         textField={
           <Autocomplete.TextField
             label={label}

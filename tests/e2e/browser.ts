@@ -32,8 +32,10 @@ export async function openPage(browser: Browser): Promise<{ page: Page; errors: 
     if (message.type() === "error") errors.push(`console: ${message.text()} (${message.location().url})`);
   });
   page.on("pageerror", (error) => errors.push(`page error: ${error.message}`));
-  page.on("requestfailed", (request) =>
-    errors.push(`request failed: ${request.url()} ${request.failure()?.errorText}`),
-  );
+  page.on("requestfailed", (request) => {
+    // A superseded fetch (a newer search, a navigation) is aborted on purpose: not a failure.
+    const reason = request.failure()?.errorText ?? "";
+    if (!reason.includes("ERR_ABORTED")) errors.push(`request failed: ${request.url()} ${reason}`);
+  });
   return { page, errors };
 }

@@ -3,12 +3,14 @@
  * database for the browser tests, and stops it afterwards.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, rmSync } from "node:fs";
 import type { TestProject } from "vitest/node";
 
 const PORT = process.env.E2E_PORT ?? "3917";
 
 export default async function setup(project: TestProject) {
+  // A fresh demo database each run: the flows below create rules.
+  rmSync(".tmp/e2e", { recursive: true, force: true });
   mkdirSync(".tmp/e2e", { recursive: true });
   const child = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "app/cli/demo.ts"], {
     env: { ...process.env, PORT, DEMO_DATABASE_URL: "file:./.tmp/e2e/demo.sqlite", NODE_ENV: "development" },
