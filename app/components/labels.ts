@@ -1,15 +1,10 @@
-import type { OfferKind, Surface } from "../domain/offers";
+import { KIND_NAMES, SURFACE_NAMES, type OfferKind, type Surface } from "../domain/offers";
 
-export const KIND_LABELS: Record<OfferKind, string> = {
-  upsell: "Upsell",
-  cross_sell: "Cross-sell",
-  down_sell: "Down-sell",
-};
+const capitalised = <K extends string>(names: Readonly<Record<K, string>>) =>
+  Object.fromEntries(
+    Object.entries<string>(names).map(([key, name]) => [key, name[0]!.toUpperCase() + name.slice(1)]),
+  ) as Record<K, string>;
 
-export const SURFACE_LABELS: Record<Surface, string> = {
-  product: "Product page",
-  cart: "Cart",
-  cart_removal: "Cart removal",
-  checkout: "Checkout",
-  thank_you: "Thank-you page",
-};
+/** Technique and surface names for headings, options and badges (the domain's names, capitalised). */
+export const KIND_LABELS: Record<OfferKind, string> = capitalised(KIND_NAMES);
+export const SURFACE_LABELS: Record<Surface, string> = capitalised(SURFACE_NAMES);

@@ -1,20 +1,7 @@
 /** Words for personas: labels for surfaces, techniques and conditions, and readable summaries. */
 import { BlockStack, Text } from "@shopify/polaris";
+import { KIND_LABELS, SURFACE_LABELS } from "./labels";
 import { formatMinor, SURFACES, type OfferKind, type PersonaCondition, type Surface } from "../domain/offers";
-
-export const SURFACE_LABELS: Record<Surface, string> = {
-  product: "Product page",
-  cart: "Cart",
-  cart_removal: "Cart removal",
-  checkout: "Checkout",
-  thank_you: "Thank-you page",
-};
-
-export const KIND_LABELS: Record<OfferKind, string> = {
-  upsell: "Upsell",
-  cross_sell: "Cross-sell",
-  down_sell: "Down-sell",
-};
 
 export const CONDITION_LABELS: Record<PersonaCondition["type"], string> = {
   customer_tag: "Customer tag",

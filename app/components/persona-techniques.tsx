@@ -6,7 +6,8 @@ import { BlockStack, Checkbox, InlineError, Text } from "@shopify/polaris";
 import { OFFER_KINDS, SURFACES, type OfferKind, type Surface } from "../domain/offers";
 import { SURFACE_KINDS } from "../schemas/personas";
 import { errorAt, type FieldErrors } from "./form-errors";
-import { describeKinds, KIND_LABELS, SURFACE_LABELS } from "./persona-summary";
+import { KIND_LABELS, SURFACE_LABELS } from "./labels";
+import { describeKinds } from "./persona-summary";
 
 interface Props {
   techniques: Record<Surface, OfferKind[]>;

@@ -3,7 +3,7 @@ import { useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-r
 import { Banner, Card, FormLayout, Layout, Page, TextField } from "@shopify/polaris";
 import { useState, type ReactNode } from "react";
 import { errorAt, type FieldErrors } from "../components/form-errors";
-import { SURFACE_LABELS } from "../components/persona-summary";
+import { SURFACE_LABELS } from "../components/labels";
 import { SURFACES, type Surface } from "../domain/offers";
 import { toSettingsForm, type SettingsFormValues } from "../schemas/settings";
 import { toHttpResponse, ValidationError } from "../services/errors";

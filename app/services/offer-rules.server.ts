@@ -9,12 +9,12 @@ import {
   updateRule,
   type RulePerformance,
 } from "../adapters/offer-rules.server";
-import { findShop } from "../adapters/shop-repository.server";
 import { validateRule, type Rule } from "../domain/offers";
 import { fieldErrors } from "../components/form-errors";
 import { ruleInputSchema, toRule } from "../schemas/rules";
 import { NotFoundError, ValidationError } from "./errors";
 import { listPersonas } from "./personas.server";
+import { shopCurrency } from "./shop-settings.server";
 
 const PERFORMANCE_DAYS = 30;
 
@@ -92,10 +92,6 @@ export async function saveRule(shop: string, id: string | null, payload: unknown
 
 export async function removeRule(shop: string, id: string): Promise<void> {
   if (!(await deleteRule(shop, id))) throw new NotFoundError("rule");
-}
-
-async function shopCurrency(shop: string): Promise<string> {
-  return (await findShop(shop))?.currency ?? "USD";
 }
 
 function namedProductIds(rule: Rule): string[] {

@@ -2,14 +2,8 @@
 import type { SnapshotFacts } from "./facts";
 import type { PricedOffer } from "./guardrails";
 import { describeDiscount, formatMinor } from "./money";
-import type { OfferDecision, OfferKind, PersonaMatch } from "./types";
-
-/** Human-readable names of the techniques. */
-export const KIND_LABELS: Readonly<Record<OfferKind, string>> = Object.freeze({
-  upsell: "upsell",
-  cross_sell: "cross-sell",
-  down_sell: "down-sell",
-});
+import { KIND_NAMES } from "./names";
+import type { OfferDecision, PersonaMatch } from "./types";
 
 /** The decision for an offer that passed every guardrail. */
 export function buildDecision(
@@ -54,7 +48,7 @@ export function buildDecision(
 /** Source, what the offer is, the recommendation signal and the persona, e.g. `Rule "X" (upsell): …; Persona VIP: …`. */
 export function describeOffer(offer: PricedOffer, currency: string, persona: PersonaMatch | null): string {
   const { candidate } = offer;
-  const kind = KIND_LABELS[candidate.kind];
+  const kind = KIND_NAMES[candidate.kind];
   const source = candidate.rule
     ? `Rule "${candidate.rule.name}" (${kind}${candidate.rule.offer.type === "automatic" ? ", automatic" : ""})`
     : `Automatic ${kind}`;

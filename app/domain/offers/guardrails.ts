@@ -6,28 +6,12 @@
  * that a candidate rejected for any other reason never spends budget.
  */
 import { cheapestAvailable, lookupProduct, type PricedItem, type SnapshotFacts } from "./facts";
-import { KIND_LABELS } from "./decision";
+import { KIND_NAMES, SURFACE_NAMES } from "./names";
 import { applyDiscount, formatMinor, percentOf } from "./money";
 import { isB2BPersona, techniquesFor } from "./personas";
-import type {
-  CatalogProduct,
-  CatalogVariant,
-  Guardrail,
-  OfferKind,
-  Persona,
-  Rule,
-  ShopSettings,
-  Surface,
-} from "./types";
+import type { CatalogProduct, CatalogVariant, Guardrail, OfferKind, Persona, Rule, ShopSettings } from "./types";
 
 const DAY_MS = 86_400_000;
-const SURFACE_NAMES: Readonly<Record<Surface, string>> = {
-  product: "product page",
-  cart: "cart",
-  cart_removal: "cart removal",
-  checkout: "checkout",
-  thank_you: "thank-you page",
-};
 
 /** A product proposed by a rule or by the automatic fallback, before guardrails. */
 export interface Candidate {
@@ -89,7 +73,7 @@ export function checkKind(kind: OfferKind, facts: SnapshotFacts, persona: Person
   const surface = facts.snapshot.surface;
   if (!techniquesFor(persona, surface).includes(kind)) {
     const who = persona ? `Persona ${persona.name}` : "No persona";
-    return refuse("technique", () => `${who} gets no ${KIND_LABELS[kind]} on the ${SURFACE_NAMES[surface]}`);
+    return refuse("technique", () => `${who} gets no ${KIND_NAMES[kind]} on the ${SURFACE_NAMES[surface]}`);
   }
   if (kind === "down_sell" && !facts.rejectedItem) {
     return refuse("down_sell_timing", () => "Down-sell only after a removal or a declined upsell");

@@ -25,3 +25,4 @@ export { selectRules, isScheduled, validateRule } from "./rules";
 export { indexRules, candidateRules, type RuleIndex } from "./rule-index";
 export { evaluateCondition, allConditionsHold } from "./conditions";
 export { buildFacts, type SnapshotFacts } from "./facts";
+export { KIND_NAMES, SURFACE_NAMES } from "./names";
