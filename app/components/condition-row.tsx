@@ -1,7 +1,7 @@
 import { BlockStack, Button, ChoiceList, InlineGrid, InlineStack, Select, TextField } from "@shopify/polaris";
 import type { CatalogFacets } from "../adapters/catalog.server";
 import { ProductPicker } from "./product-picker";
-import { LIST_FIELD, type ConditionDraft, type ConditionType } from "./rule-draft";
+import { LIST_FIELD, splitList, type ConditionDraft, type ConditionType } from "./rule-draft";
 
 export const CONDITION_OPTIONS: { value: ConditionType; label: string }[] = [
   { value: "product_in_view", label: "Product in view is…" },
@@ -112,7 +112,23 @@ function ConditionFields({
     default: {
       const field = LIST_FIELD[condition.type] ?? "";
       const facet = SUGGESTIONS[field];
-      const known = facet ? facets[facet].slice(0, 12).join(", ") : "";
+      const known = facet ? facets[facet] : [];
+      // A shop's own collections, types and vendors are picked from a list while it is short; free
+      // text (comma-separated) covers long lists and values the catalog cache has not seen yet.
+      if (known.length > 0 && known.length <= PICK_LIST_MAX) {
+        const selected = splitList(condition.text);
+        const extra = selected.filter((value) => !known.includes(value));
+        return (
+          <ChoiceList
+            title="Any of"
+            allowMultiple
+            choices={[...known, ...extra].map((value) => ({ label: value, value }))}
+            selected={selected}
+            onChange={(values) => onChange({ ...condition, text: values.join(", ") })}
+            error={error}
+          />
+        );
+      }
       return (
         <TextField
           label="Any of (comma-separated)"
@@ -120,9 +136,15 @@ function ConditionFields({
           onChange={(text) => onChange({ ...condition, text })}
           autoComplete="off"
           error={error}
-          helpText={known ? `In your catalog: ${known}${facet && facets[facet].length > 12 ? ", …" : ""}` : undefined}
+          helpText={
+            known.length > 0
+              ? `In your catalog: ${known.slice(0, 12).join(", ")}${known.length > 12 ? ", …" : ""}`
+              : undefined
+          }
         />
       );
     }
   }
 }
+
+const PICK_LIST_MAX = 40;

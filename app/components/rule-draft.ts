@@ -150,11 +150,15 @@ function conditionPayload(c: ConditionDraft): Record<string, string | string[]> 
     return { type: c.type, productIds: c.products.map((p) => p.id) };
   if (c.type === "persona") return { type: c.type, personaIds: c.personaIds };
   if (c.type === "cart_subtotal") return { type: c.type, min: c.min, max: c.max };
-  const list = c.text
+  return { type: c.type, [LIST_FIELD[c.type]!]: splitList(c.text) };
+}
+
+/** "a, b,, c " → ["a", "b", "c"]: how list conditions are typed into one field. */
+export function splitList(text: string): string[] {
+  return text
     .split(",")
     .map((part) => part.trim())
     .filter(Boolean);
-  return { type: c.type, [LIST_FIELD[c.type]!]: list };
 }
 
 // <input type="datetime-local"> speaks local time without a zone; the server stores UTC.

@@ -88,7 +88,8 @@ describe("rules in the demo admin", () => {
     await app.getByRole("button", { name: "Save" }).click();
     await app.getByRole("heading", { name: "Pens with notebooks" }).waitFor();
     await app.getByRole("link", { name: "Rules" }).click();
-    await app.getByText("Pens with notebooks").waitFor();
+    await app.getByRole("heading", { name: "Offer rules", exact: true }).waitFor();
+    await app.locator("tr", { hasText: "Pens with notebooks" }).waitFor();
 
     await expect(
       app
