@@ -23,4 +23,7 @@ const { DATABASE_URL } = loadOrExit(() => parseDatabaseEnv(process.env));
 
 export const prisma: PrismaClient = (globalThis.__cartliftPrisma ??= createPrismaClient(DATABASE_URL));
 
+/** The provider behind `prisma`, for the few queries whose semantics differ between the two. */
+export const databaseProvider = resolveDatabaseTarget(DATABASE_URL).provider;
+
 export default prisma;

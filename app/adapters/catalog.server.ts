@@ -1,6 +1,6 @@
 /** The catalog cache as the offer engine and the admin pickers see it. Every query carries the shop. */
 import type { Prisma } from "@prisma/client";
-import { prisma } from "../db.server";
+import { databaseProvider, prisma } from "../db.server";
 import type { CatalogProduct } from "../domain/offers";
 
 const productWithVariants = { variants: { orderBy: { position: "asc" } } } satisfies Prisma.ProductInclude;
@@ -17,6 +17,10 @@ export async function loadCatalogFacts(
   return Object.fromEntries(rows.map((row) => [row.id, toCatalogProduct(row)]));
 }
 
+// SQLite's LIKE ignores ASCII case already; PostgreSQL needs to be told (and SQLite's client
+// would reject the option, so it is only added there).
+const caseInsensitive: object = databaseProvider === "postgresql" ? { mode: "insensitive" } : {};
+
 export interface ProductOption {
   id: string;
   title: string;
@@ -29,13 +33,12 @@ export interface ProductOption {
 /** Products whose title, type or vendor contains the query (all when empty), for pickers. */
 export async function searchProducts(shop: string, query: string, limit: number): Promise<ProductOption[]> {
   const text = query.trim();
+  const match = { contains: text, ...caseInsensitive };
   const rows = await prisma.product.findMany({
     where: {
       shop,
       status: "active",
-      ...(text
-        ? { OR: [{ title: { contains: text } }, { productType: { contains: text } }, { vendor: { contains: text } }] }
-        : {}),
+      ...(text ? { OR: [{ title: match }, { productType: match }, { vendor: match }] } : {}),
     },
     include: productWithVariants,
     orderBy: { title: "asc" },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "../../app/db.server";
 import { action as editorAction, loader as editorLoader } from "../../app/routes/app.rules.$id";
+import { loader as productsLoader } from "../../app/routes/app.api.products";
 import { loader as listLoader } from "../../app/routes/app.rules._index";
 import { createShopWithCatalog } from "../factories/catalog";
 import { adminFetch, installShop, sessionToken, thrownResponse, uniqueShop } from "../factories/shopify";
@@ -126,5 +127,37 @@ describe("rules through the editor's action", () => {
       shop: owner.shop,
       name: "Complete the set",
     });
+  });
+});
+
+describe("the product picker's search", () => {
+  it("finds products by title, type or vendor whatever the case, and only the shop's own", async () => {
+    const { shop } = await merchant();
+    const other = await merchant();
+    const token = await sessionToken(shop);
+    const search = async (q: string) => {
+      const response = await productsLoader({
+        request: adminFetch(`/app/api/products?q=${encodeURIComponent(q)}`, token),
+        params: {},
+        context: {},
+      });
+      return ((await response.json()) as { products: { title: string }[] }).products.map((p) => p.title);
+    };
+
+    expect(await search("product 2")).toEqual(["Product 2"]);
+    expect(await search("COFFEE")).toEqual(["Product 1", "Product 2"]);
+    expect(await search("")).toEqual(["Product 1", "Product 2"]);
+    expect(other.shop).not.toBe(shop);
+  });
+
+  it("refuses an over-long query with a 400", async () => {
+    const { shop } = await merchant();
+    const response = await productsLoader({
+      request: adminFetch(`/app/api/products?q=${"x".repeat(101)}`, await sessionToken(shop)),
+      params: {},
+      context: {},
+    });
+
+    expect(response.status).toBe(400);
   });
 });
