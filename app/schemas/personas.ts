@@ -5,7 +5,8 @@
  */
 import { z } from "zod";
 import { OFFER_KINDS, type Behaviour, type OfferKind, type PersonaCondition, type Surface } from "../domain/offers";
-import { formatMoneyInput, parseMoneyMinor } from "./money";
+import { checkRange, moneyField } from "./fields";
+import { formatMoneyInput } from "./money";
 
 /** Why a shipped persona has no delete: it would be seeded again, and turning it off does the same job. */
 export const BUILT_IN_DELETE_MESSAGE =
@@ -112,32 +113,9 @@ const count = z
     return z.NEVER;
   });
 
-function money(currency: string) {
-  return z
-    .string()
-    .optional()
-    .transform((value, ctx) => {
-      const text = (value ?? "").trim();
-      if (text === "") return undefined;
-      const minor = parseMoneyMinor(text, currency);
-      if (minor !== null) return minor;
-      ctx.addIssue({ code: "custom", message: `Enter an amount like ${formatMoneyInput(100_000, currency)}` });
-      return z.NEVER;
-    });
-}
-
-// A range needs at least one bound, and its bounds in order; errors go on the field to fix.
-function checkRange(range: { min?: number; max?: number }, ctx: z.RefinementCtx): void {
-  if (range.min === undefined && range.max === undefined) {
-    ctx.addIssue({ code: "custom", path: ["min"], message: "Enter a minimum, a maximum or both" });
-  } else if (range.min !== undefined && range.max !== undefined && range.min > range.max) {
-    ctx.addIssue({ code: "custom", path: ["max"], message: "The maximum is below the minimum" });
-  }
-}
-
 function rangeCondition<T extends "total_spent" | "cart_value">(type: T, currency: string) {
   return z
-    .object({ type: z.literal(type), min: money(currency), max: money(currency) })
+    .object({ type: z.literal(type), min: moneyField(currency), max: moneyField(currency) })
     .superRefine(checkRange)
     .transform(({ min, max }) => ({ type, minMinor: min, maxMinor: max }));
 }

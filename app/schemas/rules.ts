@@ -4,28 +4,12 @@
  */
 import { z } from "zod";
 import { OFFER_KINDS, SURFACES, type Condition, type Rule } from "../domain/offers";
-import { parseMoneyMinor } from "./money";
+import { checkRange, moneyField } from "./fields";
 
 const ids = (what: string) =>
   z.array(z.string().min(1)).min(1, `choose at least one ${what}`).max(50, `at most 50 ${what}s`);
 const words = (what: string) =>
   z.array(z.string().trim().min(1)).min(1, `enter at least one ${what}`).max(50, `at most 50 ${what}s`);
-
-function money(currency: string) {
-  return z
-    .string()
-    .trim()
-    .transform((value, ctx) => {
-      if (value === "") return undefined;
-      const minor = parseMoneyMinor(value, currency);
-      if (minor === null) {
-        ctx.addIssue({ code: "custom", message: `enter an amount like 25.00 (${currency})` });
-        return z.NEVER;
-      }
-      return minor;
-    })
-    .optional();
-}
 
 function conditionSchema(currency: string) {
   return z.discriminatedUnion("type", [
@@ -41,15 +25,8 @@ function conditionSchema(currency: string) {
     z.object({ type: z.literal("vendor_in_view"), vendors: words("vendor") }),
     z.object({ type: z.literal("vendor_in_cart"), vendors: words("vendor") }),
     z
-      .object({ type: z.literal("cart_subtotal"), min: money(currency), max: money(currency) })
-      .refine((c) => c.min !== undefined || c.max !== undefined, {
-        message: "enter a minimum or a maximum",
-        path: ["min"],
-      })
-      .refine((c) => c.min === undefined || c.max === undefined || c.min <= c.max, {
-        message: "the minimum is above the maximum",
-        path: ["max"],
-      })
+      .object({ type: z.literal("cart_subtotal"), min: moneyField(currency), max: moneyField(currency) })
+      .superRefine(checkRange)
       .transform(({ min, max }) => ({ type: "cart_subtotal" as const, minMinor: min, maxMinor: max })),
     z.object({ type: z.literal("persona"), personaIds: ids("persona") }),
     z.object({ type: z.literal("customer_tag"), tags: words("tag") }),
@@ -70,7 +47,7 @@ function discountSchema(currency: string) {
       }),
       z.object({
         type: z.literal("fixed_amount"),
-        amount: money(currency).refine((v) => v !== undefined && v > 0, `enter an amount like 5.00 (${currency})`),
+        amount: moneyField(currency).refine((v) => v !== undefined && v > 0, `enter an amount like 5.00 (${currency})`),
       }),
     ])
     .transform((d): Rule["discount"] => {

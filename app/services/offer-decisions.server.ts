@@ -65,7 +65,8 @@ export async function decideForShopper(
 async function loadSnapshot(shop: string, request: DecisionRequest, now: Date): Promise<OfferSnapshot> {
   const [rules, personas, shopSettings, source] = await Promise.all([
     listActiveRules(shop),
-    activePersonas(shop),
+    // The preview names its persona (already loaded); only real decisions need the shop's list.
+    request.preview?.persona ? [] : activePersonas(shop),
     getShopSettings(shop),
     recommendationSourceFor(shop),
   ]);

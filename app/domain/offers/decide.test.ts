@@ -5,22 +5,13 @@ import { parseIsoUtc } from "./facts";
 import { fnv1a32, isInHoldout } from "./holdout";
 import { builtInPersonas } from "./personas";
 import { DEFAULT_SETTINGS } from "./settings";
-import { NEW_VISITOR, NOW, crossOffer, noRandom, product, recs, rule, snapshot, trace } from "./test-fixtures";
+import { NEW_VISITOR, NOW, crossOffer, noRandom, product, recs, rule, shopper, snapshot, trace } from "./test-fixtures";
 import type { DecisionTrace, OfferSnapshot, Surface } from "./types";
 
 const EMPTY = (surface: Surface): OfferSnapshot => ({
   surface,
   context: { cartLines: [], cartSubtotalMinor: 0, currency: "USD" },
-  shopper: {
-    id: "shopper-1",
-    tags: [],
-    orderCount: 0,
-    totalSpentMinor: 0,
-    recentlyViewedProductIds: [],
-    removedProductIds: [],
-    impressions: [],
-    declines: [],
-  },
+  shopper: shopper(),
   rules: [],
   personas: [],
   catalog: {},

@@ -8,6 +8,7 @@ import {
   offerBase,
   onProductPage,
   product,
+  plusDownSellOnRemoval,
   proUpsellOnPage,
   recs,
   rule,
@@ -160,23 +161,7 @@ describe("product guardrails", () => {
       }),
     };
     expect(run(removal)).toEqual({
-      decisions: [
-        {
-          ...offerBase("cart_removal"),
-          offerKey: "down_sell:brew-plus",
-          kind: "down_sell",
-          productId: "brew-plus",
-          variantId: "brew-plus-v1",
-          title: "Brew Plus",
-          handle: "brew-plus",
-          priceMinor: 30_000,
-          finalPriceMinor: 30_000,
-          score: 0.7,
-          comparesTo: { productId: "brew-pro", variantId: "brew-pro-v1", priceMinor: 36_000 },
-          priceDeltaMinor: -6_000,
-          reason: `Automatic down-sell: Brew Plus instead of Brew Pro, saves $60.00; signal brew-plus; ${NEW}`,
-        },
-      ],
+      decisions: [plusDownSellOnRemoval(NEW)],
       rejected: [
         autoRejection(
           "brew-max",

@@ -8,6 +8,7 @@ import {
   crossOffer,
   offerBase,
   onProductPage,
+  plusDownSellOnRemoval,
   proUpsellOnPage,
   recs,
   rule,
@@ -79,23 +80,7 @@ describe("offers per surface", () => {
       context: { item: { productId: "brew-pro" }, ...cartOf("pods") },
       recommendations: recs({ down_sell: ["brew-plus:0.7", "brew-mini:0.6"] }),
     });
-    expect(decisions).toEqual([
-      {
-        ...offerBase("cart_removal"),
-        offerKey: "down_sell:brew-plus",
-        kind: "down_sell",
-        productId: "brew-plus",
-        variantId: "brew-plus-v1",
-        title: "Brew Plus",
-        handle: "brew-plus",
-        priceMinor: 30_000,
-        finalPriceMinor: 30_000,
-        score: 0.7,
-        comparesTo: { productId: "brew-pro", variantId: "brew-pro-v1", priceMinor: 36_000 },
-        priceDeltaMinor: -6_000,
-        reason: `Automatic down-sell: Brew Plus instead of Brew Pro, saves $60.00; signal brew-plus; ${NEW_VISITOR}`,
-      },
-    ]);
+    expect(decisions).toEqual([plusDownSellOnRemoval()]);
   });
 
   it("a rule's products beyond the cap are rejected; a later automatic rule gets no slot", () => {

@@ -2,7 +2,16 @@ import { describe, expect, it } from "vitest";
 import { decideOffersWithTrace } from "./decide";
 import { buildFacts } from "./facts";
 import { builtInPersonas, matchPersona } from "./personas";
-import { NOW, cartOf, noRandom, offerBase, recs, snapshot, type SnapshotOverrides } from "./test-fixtures";
+import {
+  NOW,
+  cartOf,
+  noRandom,
+  offerBase,
+  proUpsellOnPage,
+  recs,
+  snapshot,
+  type SnapshotOverrides,
+} from "./test-fixtures";
 import type { OfferDecision, Persona, PersonaCondition } from "./types";
 
 function personaOf(overrides: SnapshotOverrides) {
@@ -196,23 +205,8 @@ describe("persona conditions and order", () => {
 
 describe("persona techniques on the cart", () => {
   const lists = recs({ upsell: ["brew-pro:0.9"], cross_sell: ["pods:0.8"], down_sell: ["brew-mini:0.7"] });
-  const proUpsell = (personaId: string, explanation: string): OfferDecision => ({
-    ...offerBase(),
-    personaId,
-    offerKey: "upsell:brew-pro",
-    kind: "upsell",
-    productId: "brew-pro",
-    variantId: "brew-pro-v1",
-    title: "Brew Pro",
-    handle: "brew-pro",
-    priceMinor: 36_000,
-    compareAtPriceMinor: 39_000,
-    finalPriceMinor: 36_000,
-    score: 0.9,
-    comparesTo: { productId: "brew-plus", variantId: "brew-plus-v1", priceMinor: 30_000 },
-    priceDeltaMinor: 6_000,
-    reason: `Automatic upsell: premium Brew Pro instead of Brew Plus, +$60.00; signal brew-pro; ${explanation}`,
-  });
+  const proUpsell = (personaId: string, explanation: string): OfferDecision =>
+    proUpsellOnPage({ surface: "cart", score: 0.9, personaId, explanation });
   const pods = (personaId: string, explanation: string): OfferDecision => ({
     ...offerBase(),
     personaId,

@@ -229,10 +229,19 @@ export function onProductPage(productId: string): SnapshotOverrides {
   return { surface: "product", context: { item: { productId }, cartLines: [], cartSubtotalMinor: 0 } };
 }
 
-/** The expected automatic upsell from Brew Plus to Brew Pro on the product page (score 0.7). */
-export function proUpsellOnPage(): OfferDecision {
+/** How an expected decision's surface, score and persona differ from the usual (product page, new visitor). */
+export interface ExpectedAs {
+  surface?: Surface;
+  score?: number;
+  personaId?: string;
+  explanation?: string;
+}
+
+/** The expected automatic upsell from Brew Plus to Brew Pro (by default on the product page, score 0.7). */
+export function proUpsellOnPage(as: ExpectedAs = {}): OfferDecision {
   return {
-    ...offerBase("product"),
+    ...offerBase(as.surface ?? "product"),
+    personaId: as.personaId ?? "new_visitor",
     offerKey: "upsell:brew-pro",
     kind: "upsell",
     productId: "brew-pro",
@@ -242,9 +251,28 @@ export function proUpsellOnPage(): OfferDecision {
     priceMinor: 36_000,
     compareAtPriceMinor: 39_000,
     finalPriceMinor: 36_000,
-    score: 0.7,
+    score: as.score ?? 0.7,
     comparesTo: { productId: "brew-plus", variantId: "brew-plus-v1", priceMinor: 30_000 },
     priceDeltaMinor: 6_000,
-    reason: `Automatic upsell: premium Brew Pro instead of Brew Plus, +$60.00; signal brew-pro; ${NEW_VISITOR}`,
+    reason: `Automatic upsell: premium Brew Pro instead of Brew Plus, +$60.00; signal brew-pro; ${as.explanation ?? NEW_VISITOR}`,
+  };
+}
+
+/** The expected automatic down-sell from a removed Brew Pro to Brew Plus (score 0.7). */
+export function plusDownSellOnRemoval(explanation: string = NEW_VISITOR): OfferDecision {
+  return {
+    ...offerBase("cart_removal"),
+    offerKey: "down_sell:brew-plus",
+    kind: "down_sell",
+    productId: "brew-plus",
+    variantId: "brew-plus-v1",
+    title: "Brew Plus",
+    handle: "brew-plus",
+    priceMinor: 30_000,
+    finalPriceMinor: 30_000,
+    score: 0.7,
+    comparesTo: { productId: "brew-pro", variantId: "brew-pro-v1", priceMinor: 36_000 },
+    priceDeltaMinor: -6_000,
+    reason: `Automatic down-sell: Brew Plus instead of Brew Pro, saves $60.00; signal brew-plus; ${explanation}`,
   };
 }
