@@ -15,8 +15,39 @@ const PURE_DOMAIN_RESTRICTIONS = {
   ],
 };
 
+// The layers (docs/decisions/008-error-convention.md and ../shared/docs/style.md): services never
+// reach up into the UI, routes never skip the services, and components never pull server code
+// (even a type: a component that needs one gets it from schemas/ or domain/).
+const SERVICE_RESTRICTIONS = {
+  patterns: [
+    { group: ["**/components/**"], message: "services never import components: move shared code to app/schemas." },
+  ],
+};
+const ROUTE_RESTRICTIONS = {
+  patterns: [{ group: ["**/adapters/**"], message: "routes call a service in app/services, never an adapter." }],
+};
+const COMPONENT_RESTRICTIONS = {
+  patterns: [
+    {
+      group: ["**/*.server", "**/*.server.ts", "**/*.server.tsx"],
+      message: "components run in the browser: no server modules.",
+    },
+    { group: ["**/adapters/**"], message: "components never import adapters." },
+  ],
+};
+
 export default tseslint.config(
-  { ignores: ["node_modules", "build", ".tmp", ".demo", "extensions/*/dist", "public"] },
+  {
+    ignores: [
+      "node_modules",
+      "build",
+      ".tmp",
+      ".demo",
+      "extensions/*/dist",
+      "extensions/cartlift-theme/assets/cartlift.js",
+      "public",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -36,6 +67,9 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
     },
   },
+  { files: ["app/services/**/*.ts"], rules: { "no-restricted-imports": ["error", SERVICE_RESTRICTIONS] } },
+  { files: ["app/routes/**/*.{ts,tsx}"], rules: { "no-restricted-imports": ["error", ROUTE_RESTRICTIONS] } },
+  { files: ["app/components/**/*.{ts,tsx}"], rules: { "no-restricted-imports": ["error", COMPONENT_RESTRICTIONS] } },
   {
     files: ["app/domain/**/*.ts"],
     rules: {

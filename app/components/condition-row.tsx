@@ -1,5 +1,5 @@
 import { BlockStack, Button, ChoiceList, InlineGrid, InlineStack, Select, TextField } from "@shopify/polaris";
-import type { CatalogFacets } from "../adapters/catalog.server";
+import type { CatalogFacets } from "../schemas/rules";
 import { ProductPicker } from "./product-picker";
 import { LIST_FIELD, splitList, type ConditionDraft, type ConditionType } from "./rule-draft";
 

@@ -8,7 +8,7 @@ import {
   PERSONA_CONDITION_TYPES,
   type PersonaFormCondition,
 } from "../schemas/personas";
-import { errorAt, type FieldErrors } from "./form-errors";
+import { errorAt, type FieldErrors } from "../schemas/form-errors";
 import { CONDITION_LABELS } from "./persona-summary";
 
 interface Props {

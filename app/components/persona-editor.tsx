@@ -2,7 +2,7 @@
 import { useState, type ReactNode } from "react";
 import { Badge, Banner, BlockStack, Card, Checkbox, Layout, Modal, Page, Text, TextField } from "@shopify/polaris";
 import { BUILT_IN_DELETE_MESSAGE, type PersonaFormValues } from "../schemas/personas";
-import { errorAt, type FieldErrors } from "./form-errors";
+import { errorAt, type FieldErrors } from "../schemas/form-errors";
 import { PersonaConditions } from "./persona-conditions";
 import { PersonaTechniques } from "./persona-techniques";
 

@@ -5,7 +5,7 @@
 import { BlockStack, Checkbox, InlineError, Text } from "@shopify/polaris";
 import { OFFER_KINDS, SURFACES, type OfferKind, type Surface } from "../domain/offers";
 import { SURFACE_KINDS } from "../schemas/personas";
-import { errorAt, type FieldErrors } from "./form-errors";
+import { errorAt, type FieldErrors } from "../schemas/form-errors";
 import { KIND_LABELS, SURFACE_LABELS } from "./labels";
 import { describeKinds } from "./persona-summary";
 

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { BlockStack, Card, InlineGrid, Layout, List, Page, Text } from "@shopify/polaris";
+import { RouteErrorBoundary } from "../components/route-error-boundary";
 import { getShopOverview } from "../services/shop-overview.server";
 import { authenticate } from "../shopify.server";
 
@@ -64,4 +65,8 @@ function Metric({ label, value, detail }: { label: string; value: number; detail
       </BlockStack>
     </Card>
   );
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />;
 }

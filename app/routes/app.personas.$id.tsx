@@ -1,45 +1,29 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import {
-  isRouteErrorResponse,
-  useActionData,
-  useLoaderData,
-  useNavigation,
-  useRouteError,
-  useSubmit,
-} from "@remix-run/react";
-import { Banner, Page } from "@shopify/polaris";
-import { boundary } from "@shopify/shopify-app-remix/server";
-import { fieldErrors } from "../components/form-errors";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { PersonaEditor } from "../components/persona-editor";
+import { RouteErrorBoundary } from "../components/route-error-boundary";
 import { personaActionSchema, type PersonaFormValues } from "../schemas/personas";
-import { toHttpResponse, ValidationError } from "../services/errors";
+import { parseWith, runFormAction, runService } from "../services/errors";
 import { createPersona, deletePersona, getPersonaEditor, updatePersona } from "../services/personas.server";
 import { authenticate } from "../shopify.server";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  try {
-    return await getPersonaEditor(session.shop, params.id ?? "");
-  } catch (error) {
-    throw toHttpResponse(error);
-  }
+  return runService(() => getPersonaEditor(session.shop, params.id ?? ""));
 };
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {
   const { session, redirect } = await authenticate.admin(request);
-  const parsed = personaActionSchema.safeParse(await request.json().catch(() => null));
-  if (!parsed.success) return data({ errors: fieldErrors(parsed.error) }, 400);
   const id = params.id ?? "";
-  try {
-    if (parsed.data.intent === "delete") await deletePersona(session.shop, id);
-    else if (id === "new") await createPersona(session.shop, parsed.data.persona);
-    else await updatePersona(session.shop, id, parsed.data.persona);
-  } catch (error) {
-    // Field errors go back to the form (a returned 400); anything else is the error page.
-    if (error instanceof ValidationError) return data({ errors: error.fieldErrors }, 400);
-    throw toHttpResponse(error);
-  }
-  return redirect("/app/personas");
+  const body = await request.json().catch(() => null);
+  // Field errors go back to the form (a returned 400); anything else is the error page.
+  return runFormAction(async () => {
+    const parsed = parseWith(personaActionSchema, body);
+    if (parsed.intent === "delete") await deletePersona(session.shop, id);
+    else if (id === "new") await createPersona(session.shop, parsed.persona);
+    else await updatePersona(session.shop, id, parsed.persona);
+    return redirect("/app/personas");
+  });
 };
 
 export default function PersonaEditorRoute() {
@@ -64,14 +48,12 @@ export default function PersonaEditorRoute() {
   );
 }
 
+const NOT_FOUND = {
+  title: "Persona not found",
+  message: "This persona does not exist in your shop. It may have been deleted.",
+  back: { content: "Personas", url: "/app/personas" },
+};
+
 export function ErrorBoundary() {
-  const error = useRouteError();
-  if (isRouteErrorResponse(error) && error.status === 404) {
-    return (
-      <Page title="Persona not found" backAction={{ content: "Personas", url: "/app/personas" }}>
-        <Banner tone="warning">This persona does not exist in your shop. It may have been deleted.</Banner>
-      </Page>
-    );
-  }
-  return boundary.error(error);
+  return <RouteErrorBoundary notFound={NOT_FOUND} />;
 }

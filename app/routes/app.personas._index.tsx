@@ -1,10 +1,10 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { Banner, BlockStack, Card, IndexTable, Page, Text } from "@shopify/polaris";
-import { fieldErrors } from "../components/form-errors";
 import { PersonaRow, unreachablePersonaIds } from "../components/persona-row";
+import { RouteErrorBoundary } from "../components/route-error-boundary";
 import { personaMoveSchema } from "../schemas/personas";
-import { toHttpResponse } from "../services/errors";
+import { parseWith, runFormAction } from "../services/errors";
 import { listPersonas, movePersona } from "../services/personas.server";
 import { shopCurrency } from "../services/shop-settings.server";
 import { authenticate } from "../shopify.server";
@@ -17,14 +17,12 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  const parsed = personaMoveSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) return data({ errors: fieldErrors(parsed.error) }, 400);
-  try {
-    await movePersona(session.shop, parsed.data.id, parsed.data.direction);
-  } catch (error) {
-    throw toHttpResponse(error);
-  }
-  return { errors: null };
+  const form = Object.fromEntries(await request.formData().catch(() => new FormData()));
+  return runFormAction(async () => {
+    const { id, direction } = parseWith(personaMoveSchema, form);
+    await movePersona(session.shop, id, direction);
+    return { errors: null };
+  });
 };
 
 const HEADINGS: [{ title: string }, ...{ title: string }[]] = [
@@ -81,4 +79,8 @@ export default function PersonasPage() {
       </BlockStack>
     </Page>
   );
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />;
 }

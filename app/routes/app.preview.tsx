@@ -1,5 +1,4 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import {
   Badge,
@@ -18,8 +17,9 @@ import {
 import { useState } from "react";
 import { KIND_LABELS, SURFACE_LABELS } from "../components/labels";
 import { ProductPicker, type PickedProduct } from "../components/product-picker";
+import { RouteErrorBoundary } from "../components/route-error-boundary";
 import { formatMinor, SURFACES, type OfferDecision, type Surface } from "../domain/offers";
-import { toHttpResponse, ValidationError } from "../services/errors";
+import { runFormAction } from "../services/errors";
 import { previewOffers } from "../services/offer-preview.server";
 import { listPersonas } from "../services/personas.server";
 import { authenticate } from "../shopify.server";
@@ -33,18 +33,15 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const payload = await request.json().catch(() => null);
-  try {
-    return { result: await previewOffers(session.shop, payload, new Date()), errors: {} as Record<string, string> };
-  } catch (error) {
-    if (error instanceof ValidationError) return data({ result: null, errors: error.fieldErrors }, { status: 400 });
-    throw toHttpResponse(error);
-  }
+  return runFormAction(async () => ({ result: await previewOffers(session.shop, payload, new Date()) }));
 };
 
 export default function OfferPreview() {
   const { personas } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
-  const errors = answer?.errors ?? {};
+  // The action answers either a result or the question's field errors.
+  const result = answer && "result" in answer ? answer.result : null;
+  const errors = answer && "errors" in answer ? answer.errors : {};
   const submit = useSubmit();
   const busy = useNavigation().state !== "idle";
   const [surface, setSurface] = useState<Surface>("product");
@@ -122,8 +119,8 @@ export default function OfferPreview() {
           </Card>
         </Layout.Section>
         <Layout.Section>
-          {answer?.result ? (
-            <PreviewResultView result={answer.result} />
+          {result ? (
+            <PreviewResultView result={result} />
           ) : (
             <Card>
               <Text as="p" tone="subdued">
@@ -137,7 +134,7 @@ export default function OfferPreview() {
   );
 }
 
-type Result = NonNullable<NonNullable<ReturnType<typeof useActionData<typeof action>>>["result"]>;
+type Result = Awaited<ReturnType<typeof previewOffers>>;
 
 function PreviewResultView({ result }: { result: Result }) {
   const { trace, titles, currency } = result;
@@ -210,4 +207,8 @@ function DecisionCard({
       </BlockStack>
     </Card>
   );
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />;
 }

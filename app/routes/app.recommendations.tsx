@@ -1,5 +1,4 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { useFetcher, useLoaderData, useRevalidator } from "@remix-run/react";
 import {
   Badge,
@@ -15,8 +14,9 @@ import {
   Text,
 } from "@shopify/polaris";
 import { useEffect } from "react";
-import { z } from "zod";
+import { RouteErrorBoundary } from "../components/route-error-boundary";
 import { recommendationsIntent } from "../schemas/orders";
+import { parseWith, runFormAction } from "../services/errors";
 import { requestOrderImport } from "../services/order-import.server";
 import {
   getRecommendationsOverview,
@@ -34,16 +34,17 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { session, admin } = await authenticate.admin(request);
   // A body that is not a form is bad input (400), not a server error.
-  const form = await request.formData().catch(() => new FormData());
-  const parsed = recommendationsIntent.safeParse(Object.fromEntries(form));
-  if (!parsed.success) return data({ errors: z.flattenError(parsed.error).fieldErrors }, { status: 400 });
-  if (parsed.data.intent === "retrain") {
-    // Training runs after this response; the page polls until the new model is in.
-    scheduleRetrain(session.shop);
-    return { intent: "retrain" as const, error: null };
-  }
-  const result = await requestOrderImport(session.shop, admin);
-  return { intent: "import" as const, error: result.error };
+  const form = Object.fromEntries(await request.formData().catch(() => new FormData()));
+  return runFormAction(async () => {
+    const { intent } = parseWith(recommendationsIntent, form);
+    if (intent === "retrain") {
+      // Training runs after this response; the page polls until the new model is in.
+      scheduleRetrain(session.shop);
+      return { intent: "retrain" as const, error: null };
+    }
+    const result = await requestOrderImport(session.shop, admin);
+    return { intent: "import" as const, error: result.error };
+  });
 };
 
 const POLL_MS = 2000;
@@ -231,4 +232,8 @@ function SamplesCard({ samples }: { samples: RecommendationsOverview["samples"] 
       </BlockStack>
     </Card>
   );
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />;
 }

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import {
   Banner,
@@ -21,36 +21,30 @@ import { useState } from "react";
 import { ConditionRow } from "../components/condition-row";
 import { KIND_LABELS, SURFACE_LABELS } from "../components/labels";
 import { ProductPicker } from "../components/product-picker";
+import { RouteErrorBoundary } from "../components/route-error-boundary";
 import { emptyCondition, newRuleDraft, ruleToDraft, toRulePayload, type RuleDraft } from "../components/rule-draft";
 import { OFFER_KINDS, SURFACES } from "../domain/offers";
-import { toHttpResponse, ValidationError } from "../services/errors";
+import { runFormAction, runService } from "../services/errors";
 import { getRuleEditor, removeRule, saveRule } from "../services/offer-rules.server";
 import { authenticate } from "../shopify.server";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  try {
-    return await getRuleEditor(session.shop, params.id ?? "new");
-  } catch (error) {
-    throw toHttpResponse(error);
-  }
+  return runService(() => getRuleEditor(session.shop, params.id ?? "new"));
 };
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const id = params.id === "new" ? null : (params.id ?? null);
   const payload = await request.json().catch(() => null);
-  try {
+  return runFormAction(async () => {
     if (payload && typeof payload === "object" && "intent" in payload && payload.intent === "delete" && id) {
       await removeRule(session.shop, id);
       return redirect("/app/rules");
     }
     const rule = await saveRule(session.shop, id, payload);
     return redirect(`/app/rules/${rule.id}?saved=1`);
-  } catch (error) {
-    if (error instanceof ValidationError) return data({ errors: error.fieldErrors }, { status: 400 });
-    throw toHttpResponse(error);
-  }
+  });
 };
 
 export default function RuleEditor() {
@@ -252,4 +246,14 @@ function OfferCard({
       </BlockStack>
     </Card>
   );
+}
+
+const NOT_FOUND = {
+  title: "Rule not found",
+  message: "This rule does not exist in your shop. It may have been deleted.",
+  back: { content: "Rules", url: "/app/rules" },
+};
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary notFound={NOT_FOUND} />;
 }

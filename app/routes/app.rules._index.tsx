@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData, useNavigate } from "@remix-run/react";
 import { Badge, Card, EmptyState, IndexTable, Page, Text } from "@shopify/polaris";
 import { KIND_LABELS, SURFACE_LABELS } from "../components/labels";
+import { RouteErrorBoundary } from "../components/route-error-boundary";
 import { formatMinor } from "../domain/offers";
 import { listRulesOverview } from "../services/offer-rules.server";
 import { authenticate } from "../shopify.server";
@@ -87,4 +88,8 @@ export default function RulesList() {
       </Card>
     </Page>
   );
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />;
 }

@@ -1,12 +1,13 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { Banner, Card, FormLayout, Layout, Page, TextField } from "@shopify/polaris";
 import { useState, type ReactNode } from "react";
-import { errorAt, type FieldErrors } from "../components/form-errors";
+import { errorAt, type FieldErrors } from "../schemas/form-errors";
 import { SURFACE_LABELS } from "../components/labels";
+import { RouteErrorBoundary } from "../components/route-error-boundary";
 import { SURFACES, type Surface } from "../domain/offers";
 import { toSettingsForm, type SettingsFormValues } from "../schemas/settings";
-import { toHttpResponse, ValidationError } from "../services/errors";
+import { runFormAction } from "../services/errors";
 import { getShopSettings, updateShopSettings } from "../services/shop-settings.server";
 import { authenticate } from "../shopify.server";
 
@@ -18,13 +19,11 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  try {
-    const view = await updateShopSettings(session.shop, await request.json().catch(() => null));
+  const payload = await request.json().catch(() => null);
+  return runFormAction(async () => {
+    const view = await updateShopSettings(session.shop, payload);
     return { errors: null, form: toSettingsForm(view, view.currency) };
-  } catch (error) {
-    if (error instanceof ValidationError) return data({ errors: error.fieldErrors, form: null }, 400);
-    throw toHttpResponse(error);
-  }
+  });
 };
 
 type NumberKey = Exclude<keyof SettingsFormValues, "maxOffersPerSurface" | "freeShippingThreshold">;
@@ -189,4 +188,8 @@ function Section({ title, description, children }: { title: string; description:
 // Help text quotes the value being typed, or the default while the field is empty.
 function shown(value: string, fallback: string): string {
   return value.trim() || fallback;
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />;
 }

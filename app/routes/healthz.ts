@@ -1,10 +1,10 @@
-import { databaseIsReachable } from "../adapters/health.server";
+import { checkHealth } from "../services/health.server";
 
 // Liveness and readiness for load balancers: no auth, no shop data, never cached.
 export const loader = async () => {
-  const database = await databaseIsReachable();
-  return Response.json(
-    { status: database ? "ok" : "degraded", database: database ? "ok" : "unreachable" },
-    { status: database ? 200 : 503, headers: { "Cache-Control": "no-store" } },
-  );
+  const report = await checkHealth();
+  return Response.json(report, {
+    status: report.status === "ok" ? 200 : 503,
+    headers: { "Cache-Control": "no-store" },
+  });
 };

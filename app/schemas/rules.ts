@@ -6,6 +6,14 @@ import { z } from "zod";
 import { OFFER_KINDS, SURFACES, type Condition, type Rule } from "../domain/offers";
 import { checkRange, moneyField } from "./fields";
 
+/** The shop's distinct product types, vendors, tags and collections: the rule conditions' pick lists. */
+export interface CatalogFacets {
+  productTypes: string[];
+  vendors: string[];
+  tags: string[];
+  collections: string[];
+}
+
 const ids = (what: string) =>
   z.array(z.string().min(1)).min(1, `choose at least one ${what}`).max(50, `at most 50 ${what}s`);
 const words = (what: string) =>

@@ -1,6 +1,6 @@
 /** The merchant's offer preview: what the engine would show a shopper, and why (nothing is recorded). */
 import { loadCatalogFacts } from "../adapters/catalog.server";
-import { fieldErrors } from "../components/form-errors";
+import { fieldErrors } from "../schemas/form-errors";
 import type { CartLine, CatalogProduct, DecisionTrace, Persona } from "../domain/offers";
 import { previewInputSchema, type PreviewInput } from "../schemas/preview";
 import { ValidationError } from "./errors";

@@ -1,6 +1,7 @@
 /**
- * A shop's personas: the shipped ones seeded on first use, the merchant's own, their order, and
- * the active list the offer engine decides from.
+ * A shop's personas: the shipped ones (seeded once, at install: `ensureBuiltInPersonas`), the
+ * merchant's own, their order, and the active list the offer engine decides from. Reads never
+ * write (docs/decisions/008-error-convention.md).
  */
 import {
   deleteCustomPersona,
@@ -13,7 +14,7 @@ import {
   type PersonaRecord,
 } from "../adapters/personas.server";
 import { findShopCurrency } from "../adapters/shop-settings.server";
-import { fieldErrors } from "../components/form-errors";
+import { fieldErrors } from "../schemas/form-errors";
 import { builtInPersonas, DEFAULT_TECHNIQUES, type Persona } from "../domain/offers";
 import {
   BUILT_IN_DELETE_MESSAGE,
@@ -23,22 +24,31 @@ import {
   type PersonaInput,
 } from "../schemas/personas";
 import { NotFoundError, ValidationError } from "./errors";
+import { shopChanged } from "./shop-changes.server";
 
 export type { PersonaRecord } from "../adapters/personas.server";
 
-/** The shop's personas in precedence order, seeding the shipped ones the first time. */
-export async function listPersonas(shop: string): Promise<PersonaRecord[]> {
-  const personas = await findPersonas(shop);
-  const keys = new Set(personas.map((persona) => persona.builtInKey));
-  // Reads stay read-only once the shop has every shipped persona; only a first use writes.
-  if (builtInPersonas().every((persona) => keys.has(persona.id))) return personas;
+/**
+ * Adds the shipped personas the shop lacks, after its own. Runs at install (Shopify's `afterAuth`
+ * hook, so again on every re-auth: it is idempotent and safe to run concurrently) and in the demo seed.
+ */
+export async function ensureBuiltInPersonas(shop: string): Promise<void> {
   await seedBuiltInPersonas(shop, builtInPersonas());
+}
+
+/** The shop's stored personas in precedence order (empty before install); never writes. */
+export async function listPersonas(shop: string): Promise<PersonaRecord[]> {
   return findPersonas(shop);
 }
 
-/** The offer engine's input: the active personas, in order. */
+/**
+ * The offer engine's input: the active personas, in order. A shop with no personas stored at all
+ * (its install hook has not run yet) gets the shipped ones from memory, so its shoppers are treated
+ * as they will be once it has: nothing is written.
+ */
 export async function activePersonas(shop: string): Promise<Persona[]> {
-  const personas = await listPersonas(shop);
+  const personas = await findPersonas(shop);
+  if (personas.length === 0) return builtInPersonas();
   return personas.filter((persona) => persona.active).map(toDomainPersona);
 }
 
@@ -73,15 +83,18 @@ export async function getPersonaEditor(shop: string, id: string): Promise<Person
 /** Validates the editor's payload and stores a new persona; ValidationError with field errors. */
 export async function createPersona(shop: string, input: unknown): Promise<PersonaRecord> {
   const parsed = await parsePersonaInput(shop, input);
-  // Seed first, so a shop's first persona lands above the shipped catch-all, not below it.
-  await listPersonas(shop);
-  return insertPersona(shop, parsed);
+  // Seed first (a no-op once installed), so the persona lands above the shipped catch-all, not below it.
+  await ensureBuiltInPersonas(shop);
+  const inserted = await insertPersona(shop, parsed);
+  shopChanged(shop);
+  return inserted;
 }
 
 /** Validates and replaces a persona's fields (shipped ones too: they are the merchant's to tune). */
 export async function updatePersona(shop: string, id: string, input: unknown): Promise<PersonaRecord> {
   const parsed = await parsePersonaInput(shop, input);
   const updated = await updatePersonaRow(shop, id, parsed);
+  shopChanged(shop);
   if (!updated) throw new NotFoundError("persona");
   return updated;
 }
@@ -91,11 +104,13 @@ export async function deletePersona(shop: string, id: string): Promise<void> {
   const persona = await getPersona(shop, id);
   if (persona.builtInKey !== null) throw new ValidationError({ "": BUILT_IN_DELETE_MESSAGE });
   if (!(await deleteCustomPersona(shop, id))) throw new NotFoundError("persona");
+  shopChanged(shop);
 }
 
 /** Moves a persona one place up or down (no change at either end); returns the new order. */
 export async function movePersona(shop: string, id: string, direction: "up" | "down"): Promise<PersonaRecord[]> {
   if (!(await swapWithNeighbour(shop, id, direction))) throw new NotFoundError("persona");
+  shopChanged(shop);
   return findPersonas(shop);
 }
 

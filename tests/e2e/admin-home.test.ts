@@ -24,8 +24,11 @@ describe("demo admin", () => {
 
     await expect(app.locator(".Polaris-Page").count()).resolves.toBe(1);
     await expect(app.getByText("Products in catalog").isVisible()).resolves.toBe(true);
-    await expect(app.locator(".Polaris-Text--heading2xl").first().textContent()).resolves.toBe("66");
-    await expect(app.getByText("6,000")).toBeTruthy();
+    // The three metrics in order: products, variants, orders (the demo seeds 66 products and 6,000 orders).
+    const metrics = await app.locator(".Polaris-Text--heading2xl").allTextContents();
+    expect(metrics).toHaveLength(3);
+    expect([metrics[0], metrics[2]]).toEqual(["66", "6,000"]);
+    await expect(app.getByText("6,000", { exact: true }).isVisible()).resolves.toBe(true);
     expect(
       await page.evaluate(
         () =>

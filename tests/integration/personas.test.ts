@@ -3,16 +3,16 @@ import { prisma } from "../../app/db.server";
 import { builtInPersonas } from "../../app/domain/offers";
 import { action as editorAction, loader as editorLoader } from "../../app/routes/app.personas.$id";
 import { action as listAction, loader as listLoader } from "../../app/routes/app.personas._index";
-import { activePersonas } from "../../app/services/personas.server";
+import { activePersonas, ensureBuiltInPersonas } from "../../app/services/personas.server";
 import { answerOf, personaForm, postForm, postJson } from "../factories/personas";
-import { adminFetch, installShop, sessionToken, uniqueShop } from "../factories/shopify";
+import { adminFetch, installApp, installShop, sessionToken, uniqueShop } from "../factories/shopify";
 
 const args = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: {} });
 const SHIPPED = builtInPersonas().map((persona) => persona.name);
 
 async function signedIn() {
   const shop = uniqueShop();
-  await installShop(shop);
+  await installApp(shop);
   return { shop, token: await sessionToken(shop) };
 }
 
@@ -32,7 +32,7 @@ async function storedRows(shop: string) {
 }
 
 describe("built-in personas", () => {
-  it("are seeded on a shop's first visit, in the domain's order, with their keys", async () => {
+  it("are there from install, in the domain's order, with their keys", async () => {
     const { shop, token } = await signedIn();
 
     const { personas } = await listLoader(args(adminFetch("/app/personas", token)));
@@ -44,15 +44,39 @@ describe("built-in personas", () => {
     expect(await prisma.persona.count({ where: { shop } })).toBe(SHIPPED.length);
   });
 
-  it("are seeded once even when several first loads race", async () => {
-    const { shop, token } = await signedIn();
+  it("are seeded once even when several installs race", async () => {
+    const shop = uniqueShop();
+    await installShop(shop);
 
-    const lists = await Promise.all(
-      Array.from({ length: 4 }, () => listLoader(args(adminFetch("/app/personas", token)))),
-    );
+    await Promise.all(Array.from({ length: 4 }, () => ensureBuiltInPersonas(shop)));
 
-    for (const { personas } of lists) expect(personas.map((p) => p.name)).toEqual(SHIPPED);
     expect(await prisma.persona.count({ where: { shop } })).toBe(SHIPPED.length);
+  });
+
+  it("are not seeded again on a re-auth, which keeps the merchant's changes", async () => {
+    const { shop, token } = await signedIn();
+    const { personas } = await listLoader(args(adminFetch("/app/personas", token)));
+    const vip = personas.find((p) => p.builtInKey === "vip")!;
+    const { form } = await editorLoader(args(adminFetch(`/app/personas/${vip.id}`, token), { id: vip.id }));
+    await save(token, vip.id, { ...form, name: "Best customers", active: false });
+    const before = await storedRows(shop);
+
+    await ensureBuiltInPersonas(shop);
+
+    expect(await storedRows(shop)).toEqual(before);
+  });
+
+  it("are never written by a read: before install the list is empty and the engine uses the shipped ones", async () => {
+    const shop = uniqueShop();
+    await installShop(shop);
+    const token = await sessionToken(shop);
+
+    const { personas } = await listLoader(args(adminFetch("/app/personas", token)));
+    const engine = await activePersonas(shop);
+
+    expect(personas).toEqual([]);
+    expect(engine).toEqual(builtInPersonas());
+    expect(await prisma.persona.count({ where: { shop } })).toBe(0);
   });
 
   it("feed the offer engine as domain personas, active ones only, in order", async () => {
@@ -173,7 +197,6 @@ describe("bad input", () => {
     ],
   ])("rejects %s with 400, a field error and nothing stored", async (_name, persona, field) => {
     const { shop, token } = await signedIn();
-    await listNames(token);
 
     const answer = await save(token, "new", persona);
 

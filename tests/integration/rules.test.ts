@@ -150,14 +150,18 @@ describe("the product picker's search", () => {
     expect(other.shop).not.toBe(shop);
   });
 
-  it("refuses an over-long query with a 400", async () => {
+  it("refuses an over-long query with a JSON 400 naming the field", async () => {
     const { shop } = await merchant();
-    const response = await productsLoader({
-      request: adminFetch(`/app/api/products?q=${"x".repeat(101)}`, await sessionToken(shop)),
-      params: {},
-      context: {},
-    });
+    const token = await sessionToken(shop);
+    const response = await thrownResponse(() =>
+      productsLoader({
+        request: adminFetch(`/app/api/products?q=${"x".repeat(101)}`, token),
+        params: {},
+        context: {},
+      }),
+    );
 
     expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ errors: { q: "q must be at most 100 characters" } });
   });
 });

@@ -59,16 +59,18 @@ export function describeOffer(offer: PricedOffer, currency: string, persona: Per
   return parts.join("; ");
 }
 
+// Amounts are always shown as positive figures: the word ("+", "saves") carries the direction.
 function describeBody(offer: PricedOffer, currency: string): string {
   const { product, comparesTo, finalPriceMinor, candidate } = offer;
   const discount = candidate.rule?.discount ? ` with ${describeDiscount(candidate.rule.discount, currency)}` : "";
-  const from = comparesTo?.title ?? "";
-  const delta = finalPriceMinor - (comparesTo?.priceMinor ?? 0);
+  const from = comparesTo ? `${comparesTo.title}${comparesTo.quantity > 1 ? ` (×${comparesTo.quantity})` : ""}` : "";
+  const each = comparesTo && comparesTo.quantity > 1 ? " each" : "";
+  const delta = formatMinor(Math.abs(finalPriceMinor - (comparesTo?.priceMinor ?? 0)), currency);
   switch (candidate.kind) {
     case "upsell":
-      return `premium ${product.title} instead of ${from}, +${formatMinor(delta, currency)}${discount}`;
+      return `premium ${product.title} instead of ${from}, +${delta}${each}${discount}`;
     case "down_sell":
-      return `${product.title} instead of ${from}, saves ${formatMinor(-delta, currency)}${discount}`;
+      return `${product.title} instead of ${from}, saves ${delta}${each}${discount}`;
     case "cross_sell":
       return `${product.title} at ${formatMinor(finalPriceMinor, currency)}${discount}`;
     default: {

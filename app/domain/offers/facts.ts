@@ -21,6 +21,8 @@ export interface PricedItem {
   productId: string;
   variantId: string | null;
   priceMinor: number;
+  /** How many the shopper has: the cart line's quantity, 1 for an item in view, removed or declined. */
+  quantity: number;
   title: string;
   productType: string | null;
 }
@@ -57,7 +59,7 @@ export function buildFacts(snapshot: OfferSnapshot, now: Date): SnapshotFacts {
   const declined = context.declinedUpsell ? priceItem(context.declinedUpsell, snapshot) : null;
   const cartItems: PricedItem[] = [];
   for (const line of context.cartLines) {
-    const item = priceItem(line, snapshot);
+    const item = priceItem(line, snapshot, line.quantity);
     if (item) cartItems.push(item);
   }
   return {
@@ -152,7 +154,7 @@ function digits(text: string, from: number, count: number): number {
 
 // Price: what the shopper saw, else the chosen variant, else the cheapest for sale, else the
 // cheapest at all (a sold-out item in view can still be upgraded from).
-function priceItem(item: ContextItem, snapshot: OfferSnapshot): PricedItem | null {
+function priceItem(item: ContextItem, snapshot: OfferSnapshot, quantity = 1): PricedItem | null {
   const product = lookupProduct(snapshot, item.productId);
   const variant = product
     ? (product.variants.find((v) => v.id === item.variantId) ?? cheapestAvailable(product) ?? cheapest(product))
@@ -163,6 +165,7 @@ function priceItem(item: ContextItem, snapshot: OfferSnapshot): PricedItem | nul
     productId: item.productId,
     variantId: item.variantId ?? variant?.id ?? null,
     priceMinor,
+    quantity,
     title: product?.title ?? item.productId,
     productType: product?.productType ?? null,
   };

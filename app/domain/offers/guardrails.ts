@@ -119,11 +119,12 @@ export function admitCandidate(
   if (!variant) return refuse("out_of_stock", () => "No variant is available for sale");
   const misplaced = checkPlacement(candidate, facts, selection);
   if (misplaced) return misplaced;
-  const related = relate(candidate, product, variant, facts);
+  // Upgrade and down-grade are judged on what the shopper would pay, i.e. after the offer's discount.
+  const finalPriceMinor = applyDiscount(variant.priceMinor, candidate.rule?.discount);
+  const related = relate(candidate, product, finalPriceMinor, facts);
   if ("guardrail" in related) return related;
   const tired = checkFatigue(candidate, facts, settings);
   if (tired) return tired;
-  const finalPriceMinor = applyDiscount(variant.priceMinor, candidate.rule?.discount);
   const offer = { candidate, product, variant, finalPriceMinor, comparesTo: related.comparesTo, addsMinor: 0 };
   offer.addsMinor = addedBy(offer);
   return spendBudgets(offer, facts, settings, selection) ?? offer;
@@ -160,7 +161,8 @@ function checkFatigue(c: Candidate, facts: SnapshotFacts, settings: ShopSettings
   return null;
 }
 
-function relate(c: Candidate, product: CatalogProduct, variant: CatalogVariant, facts: SnapshotFacts) {
+function relate(c: Candidate, product: CatalogProduct, finalPriceMinor: number, facts: SnapshotFacts) {
+  const price = () => `${money(facts, finalPriceMinor)}${c.rule?.discount ? " after its discount" : ""}`;
   switch (c.kind) {
     case "cross_sell":
       return { comparesTo: null };
@@ -169,24 +171,23 @@ function relate(c: Candidate, product: CatalogProduct, variant: CatalogVariant, 
       let best: PricedItem | null = null;
       for (const s of subjects) {
         const sameKind = c.linked || s.productType === product.productType;
-        if (sameKind && s.priceMinor < variant.priceMinor && (!best || s.priceMinor > best.priceMinor)) best = s;
+        if (sameKind && s.priceMinor < finalPriceMinor && (!best || s.priceMinor > best.priceMinor)) best = s;
       }
       if (best) return { comparesTo: best };
       const what = c.linked ? "anything" : `a ${product.productType}`;
       return refuse(
         "not_upgrade",
-        () =>
-          `Not an upgrade: ${money(facts, variant.priceMinor)} is not above the price of ${what} in view or in the cart`,
+        () => `Not an upgrade: ${price()} is not above the price of ${what} in view or in the cart`,
       );
     }
     case "down_sell": {
       const from = facts.rejectedItem;
-      if (from && (c.linked || from.productType === product.productType) && variant.priceMinor < from.priceMinor) {
+      if (from && (c.linked || from.productType === product.productType) && finalPriceMinor < from.priceMinor) {
         return { comparesTo: from };
       }
       return refuse("not_cheaper", () => {
         const than = from ? `${from.title} (${money(facts, from.priceMinor)})` : "the rejected item";
-        return `Not a down-sell: ${money(facts, variant.priceMinor)} is not a cheaper version of ${than}`;
+        return `Not a down-sell: ${price()} is not a cheaper version of ${than}`;
       });
     }
     default: {
@@ -196,11 +197,16 @@ function relate(c: Candidate, product: CatalogProduct, variant: CatalogVariant, 
   }
 }
 
-// Upsell: the extra over the replaced item; cross-sell: its whole price; down-sell replaces, adds nothing.
+// Upsell: the extra over the replaced line, once per unit of it (upgrading a ×3 line replaces all
+// three); cross-sell: its whole price (one is added); down-sell replaces, adds nothing.
 function addedBy(offer: PricedOffer): number {
   switch (offer.candidate.kind) {
-    case "upsell":
-      return Math.max(0, offer.finalPriceMinor - (offer.comparesTo?.priceMinor ?? 0));
+    case "upsell": {
+      const replaced = offer.comparesTo;
+      return replaced
+        ? Math.max(0, offer.finalPriceMinor - replaced.priceMinor) * replaced.quantity
+        : offer.finalPriceMinor;
+    }
     case "cross_sell":
       return offer.finalPriceMinor;
     case "down_sell":

@@ -63,7 +63,10 @@ export interface Decline {
 
 /** What the engine knows about the shopper. */
 export interface Shopper {
-  /** The customer id when logged in, else the storefront's anonymous id. */
+  /**
+   * The shopper's stable key: the first id Cartlift saw of them (anonymous or customer), kept across
+   * login and logout, so the holdout (which hashes it) never changes group (docs/decisions/011).
+   */
   id: string;
   customerId?: string;
   tags: string[];

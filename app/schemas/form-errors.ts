@@ -1,7 +1,7 @@
 /**
  * Field errors shared by the admin forms: zod issues become `{ "conditions.0.min": "message" }`,
  * keyed by the same dotted path the form uses for its fields, so each error lands on its field.
- * Pure (zod types only), so routes' components can import it on the client.
+ * Pure (zod types only): services build them, and components import them on the client.
  */
 import type { z } from "zod";
 

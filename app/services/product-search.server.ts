@@ -1,0 +1,9 @@
+/** The admin product picker's search over the shop's catalog cache (the demo's and Shopify's alike). */
+import { searchProducts as searchCatalog, type ProductOption } from "../adapters/catalog.server";
+
+export type { ProductOption } from "../adapters/catalog.server";
+
+/** Active products whose title, type or vendor contains the query (all when empty), by title. */
+export function searchProducts(shop: string, query: string, limit: number): Promise<ProductOption[]> {
+  return searchCatalog(shop, query, limit);
+}
