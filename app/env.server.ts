@@ -5,7 +5,8 @@
 import { z } from "zod";
 import { resolveDatabaseTarget } from "./adapters/database-target.server";
 
-const DEFAULT_SCOPES = "read_products,read_orders,read_all_orders,read_customers,write_discounts,read_discounts";
+// The same scopes as shopify.app.toml (`shopify app dev` sets SCOPES from it).
+const DEFAULT_SCOPES = "read_products,read_orders,read_all_orders,read_customers,write_app_proxy";
 
 const databaseSchema = z.object({
   DATABASE_URL: z

@@ -2,6 +2,7 @@
 import type { Prisma } from "@prisma/client";
 import { databaseProvider, prisma } from "../db.server";
 import type { CatalogProduct } from "../domain/offers";
+import type { CatalogFacets } from "../schemas/rules";
 
 const productWithVariants = { variants: { orderBy: { position: "asc" } } } satisfies Prisma.ProductInclude;
 type ProductRow = Prisma.ProductGetPayload<{ include: typeof productWithVariants }>;
@@ -56,12 +57,7 @@ export async function productOptions(shop: string, productIds: string[]): Promis
   return facts.map(toProductOption);
 }
 
-export interface CatalogFacets {
-  productTypes: string[];
-  vendors: string[];
-  tags: string[];
-  collections: string[];
-}
+export type { CatalogFacets } from "../schemas/rules";
 
 /** The distinct types, vendors, tags and collections of a shop's catalog, for condition editors. */
 export async function catalogFacets(shop: string): Promise<CatalogFacets> {
@@ -114,4 +110,14 @@ function toProductOption(row: ProductRow): ProductOption {
 /** Json columns hold string arrays; anything else (a corrupt row) reads as empty. */
 export function stringList(value: Prisma.JsonValue): string[] {
   return Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
+}
+
+/** The product of each of the shop's variants (GIDs); another shop's or unknown variants are absent. */
+export async function findVariantProducts(shop: string, variantIds: string[]): Promise<Map<string, string>> {
+  if (variantIds.length === 0) return new Map();
+  const rows = await prisma.variant.findMany({
+    where: { shop, id: { in: [...new Set(variantIds)] } },
+    select: { id: true, productId: true },
+  });
+  return new Map(rows.map((row) => [row.id, row.productId]));
 }

@@ -45,12 +45,15 @@ export async function deleteShopData(shop: string): Promise<void> {
   ]);
 }
 
-/** Detaches a customer from the shop's orders; returns how many orders were redacted. */
+/**
+ * Detaches a customer from the shop's orders and forgets which storefront ids were theirs
+ * (docs/decisions/011-shopper-identity.md); returns how many orders were redacted.
+ */
 export async function redactCustomer(shop: string, customerId: string): Promise<number> {
-  const { count } = await prisma.order.updateMany({
-    where: { shop, customerId },
-    data: { customerId: null },
-  });
+  const [{ count }] = await prisma.$transaction([
+    prisma.order.updateMany({ where: { shop, customerId }, data: { customerId: null } }),
+    prisma.shopperIdentity.deleteMany({ where: { shop, customerId } }),
+  ]);
   return count;
 }
 

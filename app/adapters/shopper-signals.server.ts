@@ -20,10 +20,13 @@ export interface SignalWindows {
 
 const RECENT_VIEWS = 20;
 
-/** Loads the shopper's signals; `customerId` adds their order history. */
+/**
+ * Loads the shopper's signals across every id they are known by (anonymous and customer ids, see
+ * docs/decisions/011-shopper-identity.md); `customerId` adds their order history.
+ */
 export async function loadShopperSignals(
   shop: string,
-  shopperId: string,
+  shopperIds: string[],
   customerId: string | null,
   windows: SignalWindows,
 ): Promise<StoredShopperSignals> {
@@ -31,14 +34,19 @@ export async function loadShopperSignals(
     prisma.offerEvent.findMany({
       where: {
         shop,
-        shopperId,
+        shopperId: { in: shopperIds },
         type: { in: ["impression", "decline"] },
         occurredAt: { gte: windows.offerHistorySince },
       },
       select: { type: true, offerKey: true, surface: true, occurredAt: true },
     }),
     prisma.shopperEvent.findMany({
-      where: { shop, shopperId, type: { in: ["view", "remove"] }, occurredAt: { gte: windows.sessionSince } },
+      where: {
+        shop,
+        shopperId: { in: shopperIds },
+        type: { in: ["view", "remove"] },
+        occurredAt: { gte: windows.sessionSince },
+      },
       select: { type: true, productId: true },
       orderBy: { occurredAt: "desc" },
       take: 200,

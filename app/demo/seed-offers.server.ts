@@ -5,7 +5,8 @@
 import type { Rule } from "../domain/offers";
 import { listRules } from "../adapters/offer-rules.server";
 import { saveRule } from "../services/offer-rules.server";
-import { listPersonas } from "../services/personas.server";
+import { ensureOfferMarkKey } from "../services/offer-mark-keys.server";
+import { ensureBuiltInPersonas } from "../services/personas.server";
 import { getShopSettings, updateShopSettings } from "../services/shop-settings.server";
 import { toSettingsForm } from "../schemas/settings";
 import type { DemoShopData } from "./seed";
@@ -48,7 +49,8 @@ function demoRules(id: (handle: string) => string) {
       active: true,
       priority: 0,
       kind: "cross_sell",
-      surfaces: ["cart", "checkout", "thank_you"],
+      // "product": the theme's bought-together block (shoppers whose persona gets cross-sells there).
+      surfaces: ["product", "cart", "checkout", "thank_you"],
       conditions: [],
       offer: { type: "automatic", limit: 3 },
       discount: { type: "none" },
@@ -69,7 +71,10 @@ function demoRules(id: (handle: string) => string) {
 /** Seeds rules and settings once (a merchant's later edits in the demo are kept). */
 export async function seedDemoOffers(data: DemoShopData): Promise<{ rules: Rule[]; seeded: boolean }> {
   const shop = data.shop.domain;
-  await listPersonas(shop);
+  // What the install hook does for a real shop: the shipped personas, once.
+  await ensureBuiltInPersonas(shop);
+  // What install does for a real shop: the key that signs the storefront's offer marks.
+  await ensureOfferMarkKey(shop);
   const existing = await listRules(shop);
   if (existing.length > 0) return { rules: existing, seeded: false };
 

@@ -4,15 +4,19 @@
  */
 import { loadCatalogFacts } from "../adapters/catalog.server";
 import { listActiveRules } from "../adapters/offer-rules.server";
-import { loadShopperSignals } from "../adapters/shopper-signals.server";
+import { loadShopperSignals, type SignalWindows, type StoredShopperSignals } from "../adapters/shopper-signals.server";
 import {
+  decideOffers,
   decideOffersWithTrace,
   type CartLine,
+  type CatalogProduct,
   type ContextItem,
   type DecisionTrace,
   type OfferSnapshot,
   type Persona,
   type Rule,
+  type RuleIndex,
+  type ShopSettings,
   type Shopper,
   type Surface,
 } from "../domain/offers";
@@ -27,7 +31,10 @@ const DAY_MS = 86_400_000;
 
 /** Who is asking, as far as the surface knows (the storefront knows little; the preview invents). */
 export interface ShopperIdentity {
+  /** The shopper's stable key (the holdout hashes it; docs/decisions/011-shopper-identity.md). */
   shopperId: string;
+  /** Every id their history is stored under; default: `shopperId` and `customerId`. */
+  signalIds?: string[];
   customerId?: string | null;
   tags?: string[];
   country?: string;
@@ -51,27 +58,63 @@ export interface DecidedOffers {
   snapshot: OfferSnapshot;
 }
 
+/** What a shop decides from that does not change per request (the storefront keeps it cached). */
+export interface ShopDecisionContext {
+  rules: Rule[];
+  ruleIndex?: RuleIndex;
+  personas: Persona[];
+  settings: ShopSettings;
+  currency: string;
+}
+
+export interface DecisionSources {
+  /** The shop's rules, personas and settings; loaded fresh when absent (the preview). */
+  context?: ShopDecisionContext;
+  /** The shopper's stored signals, already loaded (the storefront reads them with its identities). */
+  signals?: StoredShopperSignals;
+  /** Catalog facts by product GID; the database when absent. */
+  catalog?: (shop: string, productIds: string[]) => Promise<Record<string, CatalogProduct>>;
+}
+
 /** Builds the snapshot for the request and returns the engine's decisions with their trace. */
 export async function decideForShopper(
   shop: string,
   request: DecisionRequest,
   now: Date,
   random: () => number = Math.random,
+  sources: DecisionSources = {},
 ): Promise<DecidedOffers> {
-  const snapshot = await loadSnapshot(shop, request, now);
-  return { trace: decideOffersWithTrace(snapshot, now, random), snapshot };
+  const snapshot = await loadSnapshot(shop, request, now, sources);
+  // The storefront shows decisions only; the preview needs every rejection written out.
+  const trace = request.preview
+    ? decideOffersWithTrace(snapshot, now, random)
+    : { ...emptyTrace(), decisions: decideOffers(snapshot, now, random) };
+  return { trace, snapshot };
 }
 
-async function loadSnapshot(shop: string, request: DecisionRequest, now: Date): Promise<OfferSnapshot> {
-  const [rules, personas, shopSettings, source] = await Promise.all([
+/** The rules, personas and settings a shop decides from, read from the database. */
+export async function loadShopDecisionContext(shop: string, withPersonas = true): Promise<ShopDecisionContext> {
+  const [rules, personas, shopSettings] = await Promise.all([
     listActiveRules(shop),
-    // The preview names its persona (already loaded); only real decisions need the shop's list.
-    request.preview?.persona ? [] : activePersonas(shop),
+    withPersonas ? activePersonas(shop) : [],
     getShopSettings(shop),
+  ]);
+  return { rules, personas, settings: shopSettings.settings, currency: shopSettings.currency };
+}
+
+async function loadSnapshot(
+  shop: string,
+  request: DecisionRequest,
+  now: Date,
+  sources: DecisionSources,
+): Promise<OfferSnapshot> {
+  const [context, source] = await Promise.all([
+    // The preview names its persona (already loaded); only real decisions need the shop's list.
+    sources.context ?? loadShopDecisionContext(shop, !request.preview?.persona),
     recommendationSourceFor(shop),
   ]);
-  const { settings, currency } = shopSettings;
-  const shopper = await loadShopper(shop, request.shopper, settings.declineCooldownDays, now);
+  const { rules, personas, settings, currency } = context;
+  const shopper = await loadShopper(shop, request.shopper, settings, now, sources.signals);
   const cartProductIds = request.cartLines.map((line) => line.productId);
   const focus = request.item ?? request.declinedUpsell;
   const recommendations: RecommendationCandidates = source.recommend({
@@ -79,7 +122,7 @@ async function loadSnapshot(shop: string, request: DecisionRequest, now: Date): 
     cartProductIds,
     limit: CANDIDATES_PER_KIND,
   });
-  const catalog = await loadCatalogFacts(shop, [
+  const catalog = await (sources.catalog ?? loadCatalogFacts)(shop, [
     ...(focus ? [focus.productId] : []),
     ...cartProductIds,
     ...shopper.recentlyViewedProductIds,
@@ -97,6 +140,7 @@ async function loadSnapshot(shop: string, request: DecisionRequest, now: Date): 
     },
     shopper,
     rules,
+    ...(context.ruleIndex ? { ruleIndex: context.ruleIndex } : {}),
     personas: request.preview?.persona ? [{ ...request.preview.persona, conditions: [] }] : personas,
     settings: request.preview ? { ...settings, holdoutPercent: 0 } : settings,
     catalog,
@@ -104,11 +148,24 @@ async function loadSnapshot(shop: string, request: DecisionRequest, now: Date): 
   };
 }
 
-async function loadShopper(shop: string, identity: ShopperIdentity, cooldownDays: number, now: Date): Promise<Shopper> {
-  const stored = await loadShopperSignals(shop, identity.shopperId, identity.customerId ?? null, {
-    offerHistorySince: new Date(now.getTime() - Math.max(cooldownDays, 1) * DAY_MS),
+/** How far back fatigue (the decline cooldown, at least a day) and "this session" (two hours) reach. */
+export function signalWindows(settings: ShopSettings, now: Date): SignalWindows {
+  return {
+    offerHistorySince: new Date(now.getTime() - Math.max(settings.declineCooldownDays, 1) * DAY_MS),
     sessionSince: new Date(now.getTime() - SESSION_MS),
-  });
+  };
+}
+
+async function loadShopper(
+  shop: string,
+  identity: ShopperIdentity,
+  settings: ShopSettings,
+  now: Date,
+  preloaded: StoredShopperSignals | undefined,
+): Promise<Shopper> {
+  const ids = identity.signalIds ?? [identity.shopperId, ...(identity.customerId ? [identity.customerId] : [])];
+  const stored =
+    preloaded ?? (await loadShopperSignals(shop, ids, identity.customerId ?? null, signalWindows(settings, now)));
   return {
     id: identity.shopperId,
     ...(identity.customerId ? { customerId: identity.customerId } : {}),
@@ -118,6 +175,10 @@ async function loadShopper(shop: string, identity: ShopperIdentity, cooldownDays
     ...stored,
     ...identity.overrides,
   };
+}
+
+function emptyTrace(): DecisionTrace {
+  return { decisions: [], rejected: [], persona: null, holdout: false, matchedRuleIds: [] };
 }
 
 function ruleProductIds(rules: Rule[]): string[] {

@@ -10,10 +10,11 @@ import {
   type RulePerformance,
 } from "../adapters/offer-rules.server";
 import { validateRule, type Rule } from "../domain/offers";
-import { fieldErrors } from "../components/form-errors";
+import { fieldErrors } from "../schemas/form-errors";
 import { ruleInputSchema, toRule } from "../schemas/rules";
 import { NotFoundError, ValidationError } from "./errors";
 import { listPersonas } from "./personas.server";
+import { shopChanged } from "./shop-changes.server";
 import { shopCurrency } from "./shop-settings.server";
 
 const PERFORMANCE_DAYS = 30;
@@ -85,13 +86,19 @@ export async function saveRule(shop: string, id: string | null, payload: unknown
     throw new ValidationError({ "": (error as Error).message });
   }
   const { id: _ignored, ...fields } = rule;
-  if (id === null) return insertRule(shop, fields);
+  if (id === null) {
+    const inserted = await insertRule(shop, fields);
+    shopChanged(shop);
+    return inserted;
+  }
   if (!(await updateRule(shop, id, fields))) throw new NotFoundError("rule");
+  shopChanged(shop);
   return rule;
 }
 
 export async function removeRule(shop: string, id: string): Promise<void> {
   if (!(await deleteRule(shop, id))) throw new NotFoundError("rule");
+  shopChanged(shop);
 }
 
 function namedProductIds(rule: Rule): string[] {

@@ -1,9 +1,10 @@
 /** A shop's guardrail settings: resolved with the domain's defaults, validated on save. */
 import { findShopCurrency, findShopSettings, saveShopSettings } from "../adapters/shop-settings.server";
-import { fieldErrors } from "../components/form-errors";
+import { fieldErrors } from "../schemas/form-errors";
 import { resolveSettings, type ShopSettings } from "../domain/offers";
 import { settingsInputSchema } from "../schemas/settings";
 import { ValidationError } from "./errors";
+import { shopChanged } from "./shop-changes.server";
 
 export interface ShopSettingsView {
   /** Every guardrail, defaults filled in where the merchant saved nothing. */
@@ -27,6 +28,7 @@ export async function updateShopSettings(shop: string, input: unknown): Promise<
   const parsed = settingsInputSchema(await findShopCurrency(shop)).safeParse(input);
   if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
   await saveShopSettings(shop, parsed.data);
+  shopChanged(shop);
   return getShopSettings(shop);
 }
 

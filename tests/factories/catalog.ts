@@ -1,11 +1,14 @@
 /** Minimal shop rows for integration tests. */
 import { prisma } from "../../app/db.server";
+import { ensureBuiltInPersonas } from "../../app/services/personas.server";
 
 export async function createShopWithCatalog(
   shop: string,
   options: { products?: number; orders?: number; customerId?: string } = {},
 ) {
   await prisma.shop.create({ data: { domain: shop, name: `Shop ${shop}`, currency: "USD" } });
+  // What the install hook does (app/shopify.server.ts): the shop starts with the shipped personas.
+  await ensureBuiltInPersonas(shop);
   for (let i = 1; i <= (options.products ?? 2); i++) {
     await prisma.product.create({
       data: {

@@ -2,6 +2,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { prisma } from "../../app/db.server";
+import { ensureBuiltInPersonas } from "../../app/services/personas.server";
 
 const FIXTURES = path.resolve("tests/fixtures");
 
@@ -54,6 +55,8 @@ interface FixtureProduct {
 export async function createFixtureShop(shop: string): Promise<void> {
   const products = JSON.parse(read("orders/catalog.json")) as FixtureProduct[];
   await prisma.shop.create({ data: { domain: shop, name: "Fixture Coffee & Cameras", currency: "USD" } });
+  // What the install hook does (app/shopify.server.ts): the shop starts with the shipped personas.
+  await ensureBuiltInPersonas(shop);
   for (const p of products) {
     await prisma.product.create({
       data: {

@@ -1,6 +1,7 @@
 /** Real Shopify-shaped requests for integration tests, signed with the test secrets. */
 import { randomUUID } from "node:crypto";
 import { API_KEY, API_SECRET_KEY, getHmac, getJwt, setUpValidSession } from "@shopify/shopify-api/test-helpers";
+import { ensureBuiltInPersonas } from "../../app/services/personas.server";
 import { sessionStorage } from "../../app/shopify.server";
 
 const APP_URL = "https://my-test-app.myshopify.io";
@@ -15,6 +16,17 @@ export function uniqueShop(): string {
 export async function installShop(shop: string) {
   const session = setUpValidSession({ shop, expires: undefined });
   await sessionStorage.storeSession(session);
+  return session;
+}
+
+/**
+ * A shop as the app's install hook leaves it (`afterAuth` in app/shopify.server.ts): a session and
+ * the shipped personas. This creates the shop's row; to give it a catalog use createShopWithCatalog
+ * instead, which does the same.
+ */
+export async function installApp(shop: string) {
+  const session = await installShop(shop);
+  await ensureBuiltInPersonas(shop);
   return session;
 }
 

@@ -1,0 +1,240 @@
+/**
+ * `GET /apps/cartlift/offers` (docs/storefront-api.md): the storefront's numeric ids become this
+ * shop's GIDs, cart prices come from the catalog, the engine decides, and each decision goes out in
+ * the presentment currency with a signed offer mark. Nothing is written except identity links.
+ */
+import type { CartLine, CatalogProduct, ContextItem, OfferDecision, Rule } from "../domain/offers";
+import type { LineParam, OffersQuery } from "../schemas/storefront";
+import { cachedCatalogFacts, cachedVariantProducts } from "./catalog-cache.server";
+import { NotFoundError } from "./errors";
+import { decideForShopper, signalWindows, type DecisionRequest } from "./offer-decisions.server";
+import { MARK_LIFETIME_S, signMark } from "./offer-mark.server";
+import { presentmentFor, type Presentment } from "./presentment.server";
+import { cachedShopper } from "./shopper-cache.server";
+import { resolveShopperWithSignals } from "./shopper-identity.server";
+import { storefrontShop, type StorefrontShop } from "./storefront-shop.server";
+
+export type OfferReason = "rule" | "bought_together" | "frequently_added" | "upgrade" | "alternative" | "free_shipping";
+
+/** One offer as the storefront script renders it. */
+export interface StorefrontOffer {
+  kind: OfferDecision["kind"];
+  surface: OfferDecision["surface"];
+  product: string;
+  variant: string;
+  handle: string;
+  title: string;
+  variantTitle: string;
+  image: string | null;
+  price: number;
+  compareAt: number | null;
+  currency: string;
+  reason: OfferReason;
+  features: string[];
+  replaces?: { product: string; variant: string | null; price: number };
+  mark: string;
+}
+
+export interface StorefrontOffers {
+  offers: StorefrontOffer[];
+  freeShipping: { thresholdMinor: number; subtotalMinor: number; currency: string } | null;
+}
+
+const MAX_FEATURES = 5;
+
+export const productGid = (id: string) => `gid://shopify/Product/${id}`;
+export const variantGid = (id: string) => `gid://shopify/ProductVariant/${id}`;
+export const customerGid = (id: string) => `gid://shopify/Customer/${id}`;
+/** The numeric id the storefront knows, from a GID. */
+export const numericId = (gid: string) => gid.slice(gid.lastIndexOf("/") + 1);
+
+/** The offers for one storefront surface; NotFoundError for an uninstalled shop or another shop's ids. */
+export async function storefrontOffers(query: OffersQuery, now: Date): Promise<StorefrontOffers> {
+  const shop = await storefrontShop(query.shop, now.getTime());
+  if (!shop) throw new NotFoundError("shop");
+  const context = await resolveContext(query, now);
+  const customerId = query.logged_in_customer_id ? customerGid(query.logged_in_customer_id) : null;
+  const windows = signalWindows(shop.decision.settings, now);
+  const { shopper, signals } = await cachedShopper(
+    query.shop,
+    `${query.sid}\n${customerId ?? ""}`,
+    now.getTime(),
+    async () => {
+      const resolved = await resolveShopperWithSignals(query.shop, query.sid, customerId, windows);
+      return { value: resolved, ids: resolved.shopper.ids };
+    },
+  );
+  const request: DecisionRequest = {
+    surface: query.surface,
+    shopper: {
+      shopperId: shopper.key,
+      signalIds: shopper.ids,
+      customerId,
+      // Customer tags and B2B are the theme's word; Shopify only vouches for them when logged in.
+      tags: customerId && query.ctags ? splitTags(query.ctags) : [],
+      b2bCompany: customerId && query.b2b === "1" ? "B2B customer" : null,
+      ...(query.country ? { country: query.country } : {}),
+    },
+    cartLines: context.cartLines,
+    ...(context.item ? { item: context.item } : {}),
+    ...(context.declined ? { declinedUpsell: context.declined } : {}),
+  };
+  const { trace, snapshot } = await decideForShopper(query.shop, request, now, Math.random, {
+    context: shop.decision,
+    signals,
+    catalog: cachedCatalogFacts,
+  });
+  const presentment = presentmentFor(shop.decision.currency, query.currency, query.rate);
+  const subtotal = context.cartLines.reduce((sum, l) => sum + l.unitPriceMinor * l.quantity, 0);
+  const offers = trace.decisions.map((decision) =>
+    toStorefrontOffer(decision, { shop, catalog: snapshot.catalog, presentment, subtotal, query, now }),
+  );
+  const threshold = shop.freeShippingThresholdMinor;
+  return {
+    offers,
+    freeShipping:
+      threshold === null
+        ? null
+        : {
+            thresholdMinor: presentment.convert(threshold),
+            subtotalMinor: presentment.convert(subtotal),
+            currency: presentment.currency,
+          },
+  };
+}
+
+interface RequestContext {
+  cartLines: CartLine[];
+  item?: ContextItem;
+  declined?: ContextItem;
+}
+
+// Every id must be this shop's: another shop's (or an unknown) id is a 404 and nothing is decided.
+async function resolveContext(query: OffersQuery, now: Date): Promise<RequestContext> {
+  const variantIds = [
+    ...query.lines.map((l) => variantGid(l.variant)),
+    ...(query.removed ? [variantGid(query.removed.variant)] : []),
+    ...(query.declined ? [variantGid(query.declined)] : []),
+    ...(query.variant && query.surface === "product" ? [variantGid(query.variant)] : []),
+  ];
+  const products = await cachedVariantProducts(query.shop, variantIds, now.getTime());
+  if (variantIds.some((id) => !products.has(id))) throw new NotFoundError("product");
+  const viewed = query.surface === "product" && query.product ? productGid(query.product) : null;
+  const catalog = await cachedCatalogFacts(query.shop, [...products.values(), ...(viewed ? [viewed] : [])]);
+  const priced = (variant: string): ContextItem & { variantId: string; unitPriceMinor: number } => {
+    const gid = variantGid(variant);
+    const productId = products.get(gid)!;
+    const found = catalog[productId]?.variants.find((v) => v.id === gid);
+    if (!found) throw new NotFoundError("product");
+    return { productId, variantId: gid, unitPriceMinor: found.priceMinor };
+  };
+  const cartLines = query.lines.map((line: LineParam) => ({ ...priced(line.variant), quantity: line.quantity }));
+  if (query.surface === "product") {
+    if (!viewed || !catalog[viewed]) throw new NotFoundError("product");
+    if (query.variant && products.get(variantGid(query.variant)) !== viewed) throw new NotFoundError("product");
+    return { cartLines, item: query.variant ? priced(query.variant) : { productId: viewed } };
+  }
+  return {
+    cartLines,
+    ...(query.surface === "cart_removal" && query.removed ? { item: priced(query.removed.variant) } : {}),
+    ...(query.declined ? { declined: priced(query.declined) } : {}),
+  };
+}
+
+interface OfferContext {
+  shop: StorefrontShop;
+  catalog: Record<string, CatalogProduct>;
+  presentment: Presentment;
+  subtotal: number;
+  query: OffersQuery;
+  now: Date;
+}
+
+function toStorefrontOffer(decision: OfferDecision, ctx: OfferContext): StorefrontOffer {
+  const { presentment } = ctx;
+  const product = ctx.catalog[decision.productId];
+  const variant = product?.variants.find((v) => v.id === decision.variantId);
+  const was = Math.max(decision.compareAtPriceMinor ?? 0, decision.discount ? decision.priceMinor : 0);
+  const replaced = decision.comparesTo;
+  const trigger =
+    replaced?.variantId ??
+    (ctx.query.surface === "product" && ctx.query.variant ? variantGid(ctx.query.variant) : null);
+  const mark = signMark(ctx.shop.markKey, {
+    v: 1,
+    r: decision.ruleId,
+    k: decision.kind,
+    o: numericId(decision.variantId),
+    t: trigger ? numericId(trigger) : null,
+    x: Math.floor(ctx.now.getTime() / 1000) + MARK_LIFETIME_S,
+  });
+  return {
+    kind: decision.kind,
+    surface: decision.surface,
+    product: numericId(decision.productId),
+    variant: numericId(decision.variantId),
+    handle: decision.handle,
+    title: decision.title,
+    variantTitle: variant?.title ?? "",
+    image: decision.imageUrl,
+    price: presentment.convert(decision.finalPriceMinor),
+    compareAt: was > decision.finalPriceMinor ? presentment.convert(was) : null,
+    currency: presentment.currency,
+    reason: reasonOf(decision, ctx),
+    features: decision.kind === "upsell" ? featuresOf(product, replaced && ctx.catalog[replaced.productId]) : [],
+    ...(replaced
+      ? {
+          replaces: {
+            product: numericId(replaced.productId),
+            variant: replaced.variantId ? numericId(replaced.variantId) : null,
+            price: presentment.convert(replaced.priceMinor),
+          },
+        }
+      : {}),
+    mark,
+  };
+}
+
+function reasonOf(decision: OfferDecision, ctx: OfferContext): OfferReason {
+  const rule: Rule | undefined = decision.ruleId
+    ? ctx.shop.decision.rules.find((r) => r.id === decision.ruleId)
+    : undefined;
+  const threshold = ctx.shop.freeShippingThresholdMinor;
+  switch (decision.kind) {
+    case "cross_sell":
+      if (
+        decision.surface !== "product" &&
+        threshold !== null &&
+        ctx.subtotal < threshold &&
+        ctx.subtotal + decision.finalPriceMinor >= threshold
+      ) {
+        return "free_shipping";
+      }
+      if (rule?.offer.type === "products") return "rule";
+      return decision.surface === "product" ? "bought_together" : "frequently_added";
+    case "upsell":
+      return rule?.offer.type === "products" ? "rule" : "upgrade";
+    case "down_sell":
+      return rule?.offer.type === "products" ? "rule" : "alternative";
+  }
+}
+
+// What the premium item adds: its `feature:` tags the replaced item does not have.
+function featuresOf(offered: CatalogProduct | undefined, replaced: CatalogProduct | undefined): string[] {
+  const had = new Set(replaced?.tags ?? []);
+  return (offered?.tags ?? [])
+    .filter((tag) => tag.startsWith("feature:") && !had.has(tag))
+    .map((tag) => tag.slice("feature:".length).trim())
+    .filter(Boolean)
+    .slice(0, MAX_FEATURES);
+}
+
+function splitTags(text: string): string[] {
+  return [
+    ...new Set(
+      text
+        .split(",")
+        .map((t) => t.trim())
+        .filter(Boolean),
+    ),
+  ].slice(0, 50);
+}
