@@ -17,7 +17,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["app/**/*.test.ts", "prisma/**/*.test.ts"],
+          include: ["app/**/*.test.ts", "prisma/**/*.test.ts", "tests/extensions/**/*.test.ts"],
           setupFiles: ["tests/setup/fail-on-console-error.ts"],
         },
       },
