@@ -1,12 +1,15 @@
 /**
  * `npm run demo`: the whole app on a laptop with no Shopify store. Creates the embedded
  * database, seeds the demo shop, builds the app if its sources changed, and serves it behind a
- * local stand-in for the Shopify admin. Refuses to run with NODE_ENV=production.
+ * local stand-in for the Shopify admin, and the demo shop's storefront (theme, cart, the Cartlift
+ * theme extension's real Liquid blocks, the app proxy) on the next port. Refuses to run with
+ * NODE_ENV=production.
  */
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { spawnSync } from "node:child_process";
+import type { Server } from "node:http";
 
 if (process.env.NODE_ENV === "production") {
   console.error("npm run demo refuses to run with NODE_ENV=production: the demo signs its own admin sessions.");
@@ -14,8 +17,11 @@ if (process.env.NODE_ENV === "production") {
 }
 
 const port = Number(process.env.PORT || 3000);
+const storefrontPort = Number(process.env.STOREFRONT_PORT || port + 1);
 // 127.0.0.1, not localhost: the demo listens on loopback IPv4 only, and browsers may try ::1 first.
 const origin = `http://127.0.0.1:${port}`;
+// The demo shop's storefront has its own origin, so its paths are exactly a real shop's.
+const storefrontOrigin = `http://127.0.0.1:${storefrontPort}`;
 const DEMO = {
   shop: "cartlift-demo.myshopify.com",
   apiKey: "cartlift-demo-api-key",
@@ -49,7 +55,7 @@ async function main() {
   const seed = await seedDemoDatabase(
     prisma,
     data,
-    process.env.SCOPES || "read_products,read_orders,read_all_orders,read_customers,write_discounts,read_discounts",
+    process.env.SCOPES || "read_products,read_orders,read_all_orders,read_customers,write_app_proxy",
   );
   console.log(
     `${seed.seeded ? "seeded" : "kept"} demo shop: ${seed.products} products, ${seed.orders} orders, ${seed.orderLines} order lines (${elapsed()})`,
@@ -71,6 +77,17 @@ async function main() {
   buildIfStale();
   const build = await import(pathToFileURL(path.resolve("build/server/index.js")).href);
   const { createDemoServer } = await import("../demo/demo-server.server");
+  const { createStorefront } = await import("../demo/storefront/storefront.server");
+  const { productImageSvg } = await import("../demo/storefront/product-image");
+  const shopfront = createStorefront({
+    data,
+    origin: storefrontOrigin,
+    appOrigin: origin,
+    apiSecret: DEMO.apiSecret,
+    adminUrl: `${origin}/demo/admin`,
+    extensionDir: path.resolve("extensions/cartlift-theme"),
+  });
+  const storefront = shopfront.createServer();
   const server = createDemoServer({
     build,
     clientDir: path.resolve("build/client"),
@@ -79,20 +96,37 @@ async function main() {
     apiKey: DEMO.apiKey,
     apiSecret: DEMO.apiSecret,
     origin,
+    productImage: (handle) => {
+      const product = shopfront.store.productByHandle.get(handle);
+      return product ? productImageSvg(product) : null;
+    },
   });
-  server.listen(port, "127.0.0.1", () => {
-    console.log(`\nCartlift demo is running (${elapsed()}):`);
-    console.log(`  Admin (embedded, demo shop):  ${origin}/demo/admin`);
-    console.log(`  Health:                       ${origin}/healthz`);
-    console.log("Press Ctrl+C to stop.");
-  });
-  const stop = () => server.close(() => prisma.$disconnect().finally(() => process.exit(0)));
+  await Promise.all([listen(server, port), listen(storefront, storefrontPort)]);
+  console.log(`\nCartlift demo is running (${elapsed()}):`);
+  console.log(`  Admin (embedded, demo shop):  ${origin}/demo/admin`);
+  console.log(`  Storefront (demo shop):       ${storefrontOrigin}/`);
+  console.log(`  Health:                       ${origin}/healthz`);
+  console.log(
+    "Demo switches: the bar on every storefront page (shopping as…, Cartlift on/off); ?cartlift=off for one page.",
+  );
+  console.log("Press Ctrl+C to stop.");
+  const stop = () => storefront.close(() => server.close(() => prisma.$disconnect().finally(() => process.exit(0))));
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
 }
 
+function listen(server: Server, listenPort: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(listenPort, "127.0.0.1", () => resolve());
+  });
+}
+
+// Not part of the Remix build: the demo itself, the CLI, the storefront script and tests.
+const NOT_BUILT = new Set(["app/demo", "app/cli", "app/storefront"].map((p) => path.normalize(p)));
+
 function newestMtime(target: string): number {
-  if (!existsSync(target)) return 0;
+  if (!existsSync(target) || NOT_BUILT.has(path.normalize(target)) || target.endsWith(".test.ts")) return 0;
   const stat = statSync(target);
   if (!stat.isDirectory()) return stat.mtimeMs;
   return Math.max(0, ...readdirSync(target).map((name) => newestMtime(path.join(target, name))));

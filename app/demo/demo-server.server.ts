@@ -29,6 +29,8 @@ export interface DemoServerOptions {
   apiKey: string;
   apiSecret: string;
   origin: string;
+  /** The SVG photo of a product by handle (the catalog's imageUrl is `/cdn/shop/files/<handle>.svg`). */
+  productImage?: (handle: string) => string | null;
 }
 
 /** Creates (does not start) the demo HTTP server. */
@@ -60,6 +62,12 @@ async function route(
     return;
   }
   if (url.pathname === "/demo/session-token") return sendSessionToken(res, options);
+  const image = /^\/cdn\/shop\/files\/([a-z0-9-]+)\.svg$/.exec(url.pathname);
+  const svg = image && options.productImage?.(image[1]!);
+  if (svg) {
+    send(res, 200, "image/svg+xml", svg, { "Cache-Control": "public, max-age=86400" });
+    return;
+  }
   if (await serveStatic(url.pathname, options.clientDir, res)) return;
   const response = await remix(toRequest(req, url));
   await sendResponse(res, demoDocument(response, options.origin));

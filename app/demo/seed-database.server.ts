@@ -38,14 +38,21 @@ export async function seedDemoDatabase(prisma: PrismaClient, data: DemoShopData,
 
 async function alreadySeeded(prisma: PrismaClient, data: DemoShopData, lineCount: number): Promise<boolean> {
   const shop = data.shop.domain;
-  const [products, orders, lines, lastOrder] = await Promise.all([
+  const first = data.products[0];
+  const [products, orders, lines, lastOrder, firstProduct] = await Promise.all([
     prisma.product.count({ where: { shop } }),
     prisma.order.count({ where: { shop } }),
     prisma.orderLine.count({ where: { shop } }),
     prisma.order.findUnique({ where: { shop_id: { shop, id: data.orders.at(-1)?.id ?? "" } } }),
+    prisma.product.findFirst({ where: { shop, id: first?.id ?? "" }, select: { imageUrl: true } }),
   ]);
+  // A catalog written by an older seed (e.g. other image URLs) is replaced too.
   return (
-    products === data.products.length && orders === data.orders.length && lines === lineCount && lastOrder !== null
+    products === data.products.length &&
+    orders === data.orders.length &&
+    lines === lineCount &&
+    lastOrder !== null &&
+    firstProduct?.imageUrl === (first?.imageUrl ?? null)
   );
 }
 

@@ -39,3 +39,22 @@ export async function openPage(browser: Browser): Promise<{ page: Page; errors: 
   });
   return { page, errors };
 }
+
+export type ShopperKind = "new" | "returning" | "vip" | "b2b";
+
+/**
+ * Points a page's browser at the demo storefront as one kind of shopper (the demo bar's switch),
+ * optionally with Cartlift off or with the app "stopped" for this browser. Returns the storefront origin.
+ */
+export async function shopAs(
+  page: Page,
+  storefrontOrigin: string,
+  kind: ShopperKind,
+  options: { cartlift?: boolean; appStopped?: boolean } = {},
+): Promise<string> {
+  await page.goto(`${storefrontOrigin}/demo/shopper?as=${kind}&return_to=/`);
+  if (options.cartlift === false) await page.goto(`${storefrontOrigin}/demo/cartlift?to=off&return_to=/`);
+  // This browser's /apps/cartlift/* requests then meet a closed port, as when the app is down.
+  if (options.appStopped) await page.goto(`${storefrontOrigin}/demo/app?to=stopped&return_to=/`);
+  return storefrontOrigin;
+}

@@ -59,21 +59,9 @@ function variantGid(handle: string, title: string): string {
   return `gid://shopify/ProductVariant/${n}`;
 }
 
-function initials(title: string): string {
-  const words = title.split(/\s+/).filter((w) => /^[A-Za-z0-9]/.test(w));
-  return words
-    .slice(0, 2)
-    .map((w) => (w[0] as string).toUpperCase())
-    .join("");
-}
-
-export function imageDataUri(title: string, colour: string): string {
-  const svg =
-    "<svg xmlns='http://www.w3.org/2000/svg' width='96' height='96' viewBox='0 0 96 96'>" +
-    `<rect width='96' height='96' rx='12' fill='${colour}'/>` +
-    "<text x='48' y='59' font-family='Arial,sans-serif' font-size='32' font-weight='700' " +
-    `fill='#fff' text-anchor='middle'>${initials(title)}</text></svg>`;
-  return `data:image/svg+xml,${encodeURIComponent(svg)}`;
+/** Where the demo storefront (and the demo admin) serve a product's photo: a stable, shop-relative URL. */
+export function productImageUrl(handle: string): string {
+  return `/cdn/shop/files/${handle}.svg`;
 }
 
 function skuCode(text: string): string {
@@ -138,7 +126,7 @@ function itemEntry(family: FamilySpec, item: ItemSpec, rng: Random): CatalogEntr
     vendor: merch.vendor ?? family.vendor,
     tags: tagsFor(family.family, item.role, item.tier, merch),
     collections: collectionsFor(family, item.role, merch),
-    imageUrl: imageDataUri(item.title, family.colour),
+    imageUrl: productImageUrl(item.handle),
     description,
     variants: variantSpecs(item).map((v) => buildVariant(item.handle, v, item.role, merch, rng)),
   };
@@ -172,7 +160,7 @@ function warrantyEntry(family: FamilySpec, mains: CatalogEntry[], rng: Random): 
     vendor: WARRANTY_VENDOR,
     tags: [...tagsFor(family.family, "warranty", null, merch), "protection-plan"],
     collections: collectionsFor(family, "warranty", merch),
-    imageUrl: imageDataUri(title, family.colour),
+    imageUrl: productImageUrl(handle),
     description:
       `Adds two years of breakdown and accidental-damage cover to ` +
       `${family.vendor} ${family.mainType.toLowerCase()}.`,
