@@ -2,12 +2,18 @@
  * `npm run bench`: every benchmark, printing its figures. Performance goals live here, not in tests.
  * `npm run bench -- offers` runs only the named suites.
  */
+import { benchLighthouse } from "./lighthouse-bench";
 import { benchOffers } from "./offers-bench";
+import { benchProxy } from "./proxy-bench";
 import { benchRecommendations } from "./reco/bench";
+import { benchStorefront } from "./storefront-bench";
 
 const suites: Record<string, (print: (line: string) => void) => Promise<void>> = {
   offers: benchOffers,
   reco: benchRecommendations,
+  proxy: benchProxy,
+  lighthouse: benchLighthouse,
+  storefront: benchStorefront,
 };
 
 const wanted = process.argv.slice(2);
