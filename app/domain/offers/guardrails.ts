@@ -92,6 +92,7 @@ const LASTING: ReadonlySet<Guardrail> = new Set<Guardrail>([
   "duplicate",
   "not_upgrade",
   "not_cheaper",
+  "substitute",
   "declined",
   "impressions",
 ]);
@@ -164,8 +165,20 @@ function checkFatigue(c: Candidate, facts: SnapshotFacts, settings: ShopSettings
 function relate(c: Candidate, product: CatalogProduct, finalPriceMinor: number, facts: SnapshotFacts) {
   const price = () => `${money(facts, finalPriceMinor)}${c.rule?.discount ? " after its discount" : ""}`;
   switch (c.kind) {
-    case "cross_sell":
+    case "cross_sell": {
+      // A learned complement of the same product type as the item in view or a cart line is an
+      // alternative to it (another coffee machine beside the one in the cart), not something to add.
+      // A merchant who names it in a rule decides otherwise.
+      const items = facts.viewItem ? [facts.viewItem, ...facts.cartItems] : facts.cartItems;
+      const twin = c.linked ? undefined : items.find((i) => i.productType && i.productType === product.productType);
+      if (twin) {
+        return refuse(
+          "substitute",
+          () => `An alternative to ${twin.title} (both ${product.productType}), not a complement`,
+        );
+      }
       return { comparesTo: null };
+    }
     case "upsell": {
       const subjects = facts.viewItem ? [facts.viewItem] : facts.cartItems;
       let best: PricedItem | null = null;

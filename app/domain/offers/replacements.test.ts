@@ -216,3 +216,45 @@ describe("the reason never shows a negative amount", () => {
     expect(decided.map((d) => d.reason).filter((reason) => /-\s*\$|\$-/.test(reason))).toEqual([]);
   });
 });
+
+describe("a learned cross-sell is a complement, not an alternative to what the shopper has", () => {
+  const plusInCart: SnapshotOverrides = {
+    context: {
+      cartLines: [{ productId: "brew-plus", variantId: "brew-plus-v1", quantity: 1, unitPriceMinor: 30_000 }],
+      cartSubtotalMinor: 30_000,
+    },
+  };
+  it.each<{ name: string; overrides: SnapshotOverrides; decisions: OfferDecision[]; rejected: Rejection[] }>([
+    {
+      name: "another coffee machine beside the one in the cart is turned away; pods are offered",
+      overrides: { ...plusInCart, recommendations: recs({ cross_sell: ["brew-mini:0.9", "pods:0.8"] }) },
+      decisions: [crossOffer("pods", "Brew Pods", 1_200, 0.8)],
+      rejected: [
+        autoRejection(
+          "brew-mini",
+          "cross_sell",
+          "substitute",
+          "An alternative to Brew Plus (both Coffee machine), not a complement",
+        ),
+      ],
+    },
+    {
+      name: "a machine the merchant names in a cross-sell rule is offered all the same",
+      overrides: {
+        ...plusInCart,
+        settings: { priceCapPercent: 100 },
+        rules: [rule({ name: "Second machine", offer: { type: "products", productIds: ["brew-mini"] } })],
+      },
+      decisions: [
+        {
+          ...crossOffer("brew-mini", "Brew Mini", 20_000, 0),
+          ruleId: "r1",
+          reason: `Rule "Second machine" (cross-sell): Brew Mini at $200.00; ${NEW_VISITOR}`,
+        },
+      ],
+      rejected: [],
+    },
+  ])("$name", ({ overrides, decisions, rejected }) => {
+    expect(trace(overrides)).toEqual({ decisions, rejected });
+  });
+});

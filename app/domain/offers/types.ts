@@ -193,6 +193,8 @@ export interface CatalogProduct {
   collections: string[];
   variants: CatalogVariant[];
   imageUrl: string | null;
+  /** What this item adds over a cheaper one (the `cartlift.upgrade_features` metafield), when set. */
+  upgradeFeatures?: string[];
 }
 
 /** Everything one decision needs; the engine does no I/O. */
@@ -258,6 +260,7 @@ export type Guardrail =
   | "duplicate"
   | "not_upgrade"
   | "not_cheaper"
+  | "substitute"
   | "declined"
   | "impressions"
   | "price_cap"
