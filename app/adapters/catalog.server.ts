@@ -84,6 +84,8 @@ function toCatalogProduct(row: ProductRow): CatalogProduct {
     tags: stringList(row.tags),
     collections: stringList(row.collections),
     imageUrl: row.imageUrl,
+    // Null until the merchant fills the product's `cartlift.upgrade_features` metafield.
+    ...(row.upgradeFeatures === null ? {} : { upgradeFeatures: stringList(row.upgradeFeatures) }),
     variants: row.variants.map((v) => ({
       id: v.id,
       title: v.title,

@@ -39,20 +39,23 @@ export async function seedDemoDatabase(prisma: PrismaClient, data: DemoShopData,
 async function alreadySeeded(prisma: PrismaClient, data: DemoShopData, lineCount: number): Promise<boolean> {
   const shop = data.shop.domain;
   const first = data.products[0];
-  const [products, orders, lines, lastOrder, firstProduct] = await Promise.all([
+  const featured = data.products.find((p) => p.upgradeFeatures.length > 0);
+  const [products, orders, lines, lastOrder, firstProduct, featuredProduct] = await Promise.all([
     prisma.product.count({ where: { shop } }),
     prisma.order.count({ where: { shop } }),
     prisma.orderLine.count({ where: { shop } }),
     prisma.order.findUnique({ where: { shop_id: { shop, id: data.orders.at(-1)?.id ?? "" } } }),
     prisma.product.findFirst({ where: { shop, id: first?.id ?? "" }, select: { imageUrl: true } }),
+    prisma.product.findFirst({ where: { shop, id: featured?.id ?? "" }, select: { upgradeFeatures: true } }),
   ]);
-  // A catalog written by an older seed (e.g. other image URLs) is replaced too.
+  // A catalog written by an older seed (e.g. other image URLs, no upgrade features) is replaced too.
   return (
     products === data.products.length &&
     orders === data.orders.length &&
     lines === lineCount &&
     lastOrder !== null &&
-    firstProduct?.imageUrl === (first?.imageUrl ?? null)
+    firstProduct?.imageUrl === (first?.imageUrl ?? null) &&
+    JSON.stringify(featuredProduct?.upgradeFeatures ?? null) === JSON.stringify(featured?.upgradeFeatures ?? null)
   );
 }
 
@@ -70,6 +73,8 @@ async function insertCatalog(prisma: PrismaClient, data: DemoShopData): Promise<
         tags: p.tags,
         collections: p.collections,
         imageUrl: p.imageUrl,
+        // Unset (NULL) like a product whose metafield the merchant never filled.
+        upgradeFeatures: p.upgradeFeatures.length > 0 ? p.upgradeFeatures : undefined,
       })),
     });
   }

@@ -4,6 +4,7 @@
  * the presentment currency with a signed offer mark. Nothing is written except identity links.
  */
 import type { CartLine, CatalogProduct, ContextItem, OfferDecision, Rule } from "../domain/offers";
+import { upgradeFeatures } from "../domain/offers/upgrade-features";
 import type { LineParam, OffersQuery } from "../schemas/storefront";
 import { cachedCatalogFacts, cachedVariantProducts } from "./catalog-cache.server";
 import { NotFoundError } from "./errors";
@@ -39,8 +40,6 @@ export interface StorefrontOffers {
   offers: StorefrontOffer[];
   freeShipping: { thresholdMinor: number; subtotalMinor: number; currency: string } | null;
 }
-
-const MAX_FEATURES = 5;
 
 export const productGid = (id: string) => `gid://shopify/Product/${id}`;
 export const variantGid = (id: string) => `gid://shopify/ProductVariant/${id}`;
@@ -180,7 +179,7 @@ function toStorefrontOffer(decision: OfferDecision, ctx: OfferContext): Storefro
     compareAt: was > decision.finalPriceMinor ? presentment.convert(was) : null,
     currency: presentment.currency,
     reason: reasonOf(decision, ctx),
-    features: decision.kind === "upsell" ? featuresOf(product, replaced && ctx.catalog[replaced.productId]) : [],
+    features: decision.kind === "upsell" ? featuresOf(decision, ctx.catalog) : [],
     ...(replaced
       ? {
           replaces: {
@@ -218,14 +217,16 @@ function reasonOf(decision: OfferDecision, ctx: OfferContext): OfferReason {
   }
 }
 
-// What the premium item adds: its `feature:` tags the replaced item does not have.
-function featuresOf(offered: CatalogProduct | undefined, replaced: CatalogProduct | undefined): string[] {
-  const had = new Set(replaced?.tags ?? []);
-  return (offered?.tags ?? [])
-    .filter((tag) => tag.startsWith("feature:") && !had.has(tag))
-    .map((tag) => tag.slice("feature:".length).trim())
-    .filter(Boolean)
-    .slice(0, MAX_FEATURES);
+// What the premium item adds over the item it replaces (metafield, else tags, else option values).
+function featuresOf(decision: OfferDecision, catalog: Record<string, CatalogProduct>): string[] {
+  const offered = catalog[decision.productId];
+  if (!offered) return [];
+  const replaced = decision.comparesTo;
+  const had = replaced && catalog[replaced.productId];
+  return upgradeFeatures(
+    { product: offered, variantId: decision.variantId },
+    had ? { product: had, variantId: replaced.variantId } : undefined,
+  );
 }
 
 function splitTags(text: string): string[] {

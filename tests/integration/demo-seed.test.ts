@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { Prisma } from "@prisma/client";
 import { describe, expect, it } from "vitest";
 import { prisma } from "../../app/db.server";
 import { generateDemoShop } from "../../app/demo/seed";
@@ -28,6 +29,24 @@ describe("the demo seed", () => {
       isOnline: false,
       scope: SCOPES,
     });
+  });
+
+  it("replaces a catalog seeded before products had upgrade features", async () => {
+    const data = generateDemoShop();
+    const shop = data.shop.domain;
+    const brewPlus = data.products.find((p) => p.handle === "brew-plus")!;
+    await seedDemoDatabase(prisma, data, SCOPES);
+    await prisma.product.updateMany({ where: { shop }, data: { upgradeFeatures: Prisma.DbNull } });
+
+    const reseed = await seedDemoDatabase(prisma, data, SCOPES);
+
+    expect(reseed.seeded).toBe(true);
+    expect(
+      await prisma.product.findUnique({
+        where: { shop_id: { shop, id: brewPlus.id } },
+        select: { upgradeFeatures: true },
+      }),
+    ).toEqual({ upgradeFeatures: ["15-bar espresso pump", "Steam wand for lattes and cappuccinos"] });
   });
 });
 

@@ -32,18 +32,21 @@ async function offers(params: Record<string, string>) {
     context: {},
   });
   expect(response.status).toBe(200);
-  return ((await response.json()) as { offers: { kind: string; handle: string; reason: string }[] }).offers;
+  return ((await response.json()) as { offers: { kind: string; handle: string; reason: string; features: string[] }[] })
+    .offers;
 }
 
 describe("the demo storefront's offers, through the app proxy", () => {
-  it("upgrades Brew Basic to Brew Plus on its product page", async () => {
+  it("upgrades Brew Basic to Brew Plus on its product page, saying what Brew Plus adds", async () => {
     const found = await offers({
       surface: "product",
       product: numeric(product("brew-basic").id),
       variant: variantOf("brew-basic"),
     });
 
-    expect(found.filter((o) => o.kind === "upsell").map((o) => [o.handle, o.reason])).toEqual([["brew-plus", "rule"]]);
+    expect(found.filter((o) => o.kind === "upsell").map((o) => [o.handle, o.reason, o.features])).toEqual([
+      ["brew-plus", "rule", ["15-bar espresso pump", "Steam wand for lattes and cappuccinos"]],
+    ]);
   });
 
   it("offers cross-sells for a coffee machine in the cart", async () => {

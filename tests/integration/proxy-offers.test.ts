@@ -12,6 +12,8 @@ const SID = "anon-shopper-0001";
 interface OfferJson {
   kind: string;
   title: string;
+  variantTitle: string;
+  features: string[];
   product: string;
   price: number;
   compareAt: number | null;
@@ -73,6 +75,54 @@ describe("GET /apps/cartlift/offers", () => {
       mark: { v: 1, r: rules.upsell!.id, k: "upsell", o: P.plus.variant, t: P.basic.variant, x: expect.any(Number) },
     });
     expect(await storedFor(shop)).toEqual({ offerEvents: 0, shopperEvents: 0, identities: 0 });
+  });
+
+  it("lists what the premium adds from its cartlift.upgrade_features metafield ahead of its feature tags", async () => {
+    const { shop } = await shopWithCatalog();
+    await prisma.product.update({
+      where: { shop_id: { shop, id: `gid://shopify/Product/${P.plus.product}` } },
+      data: { upgradeFeatures: [" Steam wand ", "15-bar pump", "steam wand", "Programmable timer"] },
+    });
+
+    const answer = await offers(shop, { surface: "product", product: P.basic.product, variant: P.basic.variant });
+
+    expect(answer.body.offers.map((o) => [o.kind, o.product, o.features])).toEqual([
+      ["upsell", P.plus.product, ["Steam wand", "15-bar pump", "Programmable timer"]],
+    ]);
+  });
+
+  it("falls back to the premium variant's measurable option values that the replaced variant lacks", async () => {
+    const { shop } = await shopWithCatalog();
+    await prisma.product.update({
+      where: { shop_id: { shop, id: `gid://shopify/Product/${P.plus.product}` } },
+      data: { tags: ["coffee", "tier:better"] },
+    });
+    const retitle = (variant: string, title: string) =>
+      prisma.variant.update({
+        where: { shop_id: { shop, id: `gid://shopify/ProductVariant/${variant}` } },
+        data: { title },
+      });
+    await retitle(P.basic.variant, "Black / 1.2 L");
+    await retitle(P.plus.variant, "Silver / 1.8 L");
+
+    const answer = await offers(shop, { surface: "product", product: P.basic.product, variant: P.basic.variant });
+
+    // The colour is a choice, not what the extra buys; the bigger tank is.
+    expect(answer.body.offers.map((o) => [o.kind, o.variantTitle, o.features])).toEqual([
+      ["upsell", "Silver / 1.8 L", ["1.8 L"]],
+    ]);
+  });
+
+  it("lists no features when neither the metafield, the tags nor the options say what the premium adds", async () => {
+    const { shop } = await shopWithCatalog();
+    await prisma.product.update({
+      where: { shop_id: { shop, id: `gid://shopify/Product/${P.plus.product}` } },
+      data: { tags: ["coffee", "tier:better"] },
+    });
+
+    const answer = await offers(shop, { surface: "product", product: P.basic.product, variant: P.basic.variant });
+
+    expect(answer.body.offers.map((o) => [o.kind, o.features])).toEqual([["upsell", []]]);
   });
 
   it("prices the cart from the catalog with its quantities and offers the set-up cross-sells", async () => {

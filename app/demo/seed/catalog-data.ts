@@ -32,6 +32,29 @@ const VENDOR: Record<string, string> = {
   "house-blend-beans": "Roast Republic",
 };
 
+/**
+ * The `cartlift.upgrade_features` metafield of every "better" and "best" item: what it adds over
+ * the tier below, in the merchant's words, and only what its description promises.
+ */
+export const UPGRADE_FEATURES: Record<string, string[]> = {
+  "brew-plus": ["15-bar espresso pump", "Steam wand for lattes and cappuccinos"],
+  "brew-pro": ["Dual boilers: brew and steam at once", "PID temperature control", "Café-level espresso shots"],
+  "snap-plus": ["Interchangeable lenses", "Fast autofocus", "4K video"],
+  "snap-pro": ["Full-frame sensor", "In-body stabilisation", "Weather sealing"],
+  "tune-studio": ["Active noise cancelling", "Over-ear design", "Warm, detailed sound"],
+  "tune-elite": ["Lossless audio", "Memory-foam cushions", "Premium noise cancelling"],
+  "weekly-planner": ["Undated weekly layout", "Goal-setting pages", "Linen cover"],
+  "leather-journal": ["Full-grain leather cover", "Refillable with A5 inserts"],
+  "commuter-pack": ["Weatherproof", "Padded laptop compartment", "Quick-access pockets", "24 L capacity"],
+  "voyager-pro-pack": ["35 L capacity", "Carry-on size", "Opens flat like a suitcase"],
+  "blend-plus": ["1,200 W motor", "Presets for smoothies, soups and crushed ice"],
+  "blend-pro": ["Commercial-grade 2,000 W motor", "Mills flour", "Makes nut butter"],
+  "print-office": ["Automatic duplex printing", "All-in-one: print, scan and copy", "35-page document feeder"],
+  "print-studio": ["Six-ink photo printing", "Prints up to A3+", "Gallery-quality prints"],
+  "sound-home": ["Room-filling sound", "Stereo pairing", "Built-in smart-home hub"],
+  "sound-max": ["Spatial audio", "Room calibration"],
+};
+
 export function merchandising(handle: string): Merchandising {
   return {
     bestSeller: BEST_SELLERS.has(handle),

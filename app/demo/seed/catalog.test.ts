@@ -62,6 +62,20 @@ describe("demo catalog", () => {
     for (const p of products) expect(p.imageUrl).toBe(`/cdn/shop/files/${p.handle}.svg`);
   });
 
+  it("says what every better and best item adds in 2–4 short, distinct upgrade features, and nothing for others", () => {
+    for (const e of catalog.entries) {
+      const features = e.product.upgradeFeatures;
+      if (e.tier !== "better" && e.tier !== "best") {
+        expect(features, e.product.handle).toEqual([]);
+        continue;
+      }
+      expect(features.length, e.product.handle).toBeGreaterThanOrEqual(2);
+      expect(features.length, e.product.handle).toBeLessThanOrEqual(4);
+      expect(new Set(features.map((f) => f.toLowerCase())).size, e.product.handle).toBe(features.length);
+      for (const f of features) expect(f === f.trim() && f.length > 0 && f.length <= 80, f).toBe(true);
+    }
+  });
+
   it("prices in integer cents, with compare-at prices above the price", () => {
     for (const v of variants) {
       expect(Number.isInteger(v.priceMinor) && v.priceMinor > 0).toBe(true);

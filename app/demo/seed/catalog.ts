@@ -1,4 +1,4 @@
-import { FAMILIES, merchandising, WARRANTY_VENDOR } from "./catalog-data";
+import { FAMILIES, merchandising, UPGRADE_FEATURES, WARRANTY_VENDOR } from "./catalog-data";
 import type { Family, FamilySpec, ItemSpec, Merchandising, Role, Tier } from "./catalog-schema";
 import { DESCRIPTIONS } from "./descriptions";
 import { createRandom, type Random } from "./random";
@@ -128,6 +128,7 @@ function itemEntry(family: FamilySpec, item: ItemSpec, rng: Random): CatalogEntr
     collections: collectionsFor(family, item.role, merch),
     imageUrl: productImageUrl(item.handle),
     description,
+    upgradeFeatures: UPGRADE_FEATURES[item.handle] ?? [],
     variants: variantSpecs(item).map((v) => buildVariant(item.handle, v, item.role, merch, rng)),
   };
   return {
@@ -164,6 +165,7 @@ function warrantyEntry(family: FamilySpec, mains: CatalogEntry[], rng: Random): 
     description:
       `Adds two years of breakdown and accidental-damage cover to ` +
       `${family.vendor} ${family.mainType.toLowerCase()}.`,
+    upgradeFeatures: [],
     variants,
   };
   const covers = new Map(mains.map((m, i) => [m.product.id, variants[i]?.id ?? ""]));

@@ -24,6 +24,8 @@ export interface DemoProduct {
   collections: string[];
   imageUrl: string;
   description: string;
+  /** The `cartlift.upgrade_features` metafield: what a better or best item adds; empty when unset. */
+  upgradeFeatures: string[];
   variants: DemoVariant[];
 }
 
