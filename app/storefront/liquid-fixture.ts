@@ -20,6 +20,10 @@ export function liquidEngine(): Liquid {
   engine.registerFilter("t", translate);
   // Shopify's money filter with the shop's money_format "${{amount}}"
   engine.registerFilter("money", (cents: number) => "$" + (cents / 100).toFixed(2));
+  // Shopify's image_url: a CDN URL for the image at that width (here the image's own URL).
+  engine.registerFilter("image_url", (image: { src?: string } | string) =>
+    typeof image === "string" ? image : image?.src,
+  );
   engine.registerTag("schema", {
     parse(_token: TagToken, remain: TopLevelToken[]) {
       const tpl = this as unknown as { tpls: Template[] };
