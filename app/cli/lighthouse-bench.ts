@@ -7,20 +7,12 @@
 import lighthouse, { type Flags } from "lighthouse";
 import * as chromeLauncher from "chrome-launcher";
 import { generateDemoShop } from "../demo/seed";
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from "./chromium";
 import { startDemoProcess } from "./demo-process";
 
 const RUNS = Number(process.env.LIGHTHOUSE_RUNS || 5);
-const CHROME_PATH = process.env.CHROME_PATH || "/usr/bin/chromium";
-const CHROME_FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+const CHROME_PATH = process.env.CHROME_PATH || CHROMIUM_PATH;
+const CHROME_FLAGS = ["--headless", ...CHROMIUM_FLAGS];
 // Lighthouse's own user agent says "Chrome-Lighthouse"; a shopper's browser doesn't.
 const USER_AGENT =
   "Mozilla/5.0 (Linux; Android 11; moto g power (2022)) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36";

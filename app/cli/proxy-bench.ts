@@ -9,9 +9,9 @@
  * latency goal is also measured at a fixed offered load, half of the saturated offers throughput, on
  * the same 50 connections: that is the service time a shopper sees on a busy but not overloaded app.
  */
-import { createHmac } from "node:crypto";
 import autocannon, { type Result } from "autocannon";
 import { generateDemoShop } from "../demo/seed";
+import { signedProxyQuery } from "../demo/storefront/proxy-signature";
 import { startDemoProcess } from "./demo-process";
 
 const CONNECTIONS = 50;
@@ -25,16 +25,6 @@ const TARGET_P99_MS = 25;
 
 /** Numeric id of a Shopify GID. */
 const numericId = (gid: string) => gid.slice(gid.lastIndexOf("/") + 1);
-
-/** Query string signed like Shopify's app proxy: hex HMAC-SHA256 over the sorted `k=v` pairs. */
-export function signProxyQuery(params: Record<string, string>, secret: string): string {
-  const message = Object.keys(params)
-    .sort()
-    .map((key) => `${key}=${params[key]}`)
-    .join("");
-  const signature = createHmac("sha256", secret).update(message).digest("hex");
-  return new URLSearchParams({ ...params, signature }).toString();
-}
 
 interface Sample {
   surface: "product" | "cart" | "cart_removal";
@@ -60,16 +50,14 @@ function buildSamples(): Sample[] {
 }
 
 function offersPath(sample: Sample, n: number): string {
-  const params = {
-    ...sample.params,
-    surface: sample.surface,
-    sid: `bench-shopper-${n % 500}`,
+  const client = new URLSearchParams({ ...sample.params, surface: sample.surface, sid: `bench-shopper-${n % 500}` });
+  const identity = {
     shop: DEMO_SHOP,
-    logged_in_customer_id: "",
-    path_prefix: "/apps/cartlift",
-    timestamp: String(Math.floor(Date.now() / 1000)),
+    customerId: null,
+    pathPrefix: "/apps/cartlift",
+    timestamp: Math.floor(Date.now() / 1000),
   };
-  return `/proxy/offers?${signProxyQuery(params, DEMO_SECRET)}`;
+  return `/proxy/offers?${signedProxyQuery(client, identity, DEMO_SECRET)}`;
 }
 
 async function run(url: string, title: string, path?: () => string, overallRate?: number): Promise<Result> {

@@ -13,6 +13,7 @@ import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import { renderAdminShell } from "./admin-shell";
 import { APP_BRIDGE_STAND_IN_JS } from "./app-bridge-stand-in";
 import { adminHostParam, signSessionToken } from "./session-token.server";
+import { toRequest } from "./storefront/http.server";
 
 if (process.env.NODE_ENV === "production") {
   throw new Error("The Cartlift demo server must never run with NODE_ENV=production.");
@@ -110,22 +111,6 @@ function demoDocument(response: Response, origin: string): Response | Promise<Re
     headers.delete("Content-Length");
     return new Response(html.replaceAll(APP_BRIDGE_CDN, APP_BRIDGE_LOCAL), { status: response.status, headers });
   });
-}
-
-function toRequest(req: IncomingMessage, url: URL): Request {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (Array.isArray(value)) value.forEach((v) => headers.append(name, v));
-    else if (value !== undefined) headers.set(name, value);
-  }
-  const hasBody = req.method !== "GET" && req.method !== "HEAD";
-  return new Request(url, {
-    method: req.method,
-    headers,
-    body: hasBody ? (Readable.toWeb(req) as ReadableStream) : undefined,
-    // Node requires duplex for streamed request bodies.
-    ...(hasBody ? { duplex: "half" } : {}),
-  } as RequestInit);
 }
 
 async function sendResponse(res: ServerResponse, responseOrPromise: Response | Promise<Response>): Promise<void> {

@@ -7,7 +7,8 @@ import { createGzip } from "node:zlib";
 
 export type Handler = (request: Request, clientIp: string) => Promise<Response>;
 
-function toRequest(req: IncomingMessage, origin: string): Request {
+/** A web Request for a Node request (its body streamed). */
+export function toRequest(req: IncomingMessage, origin: string | URL): Request {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (Array.isArray(value)) value.forEach((v) => headers.append(name, v));
