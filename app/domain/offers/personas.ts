@@ -16,7 +16,7 @@ const ALL_BUT_REMOVAL: OfferKind[] = ["upsell", "cross_sell", "down_sell"];
 
 /** Techniques when no persona matches: the new-visitor defaults. */
 export const DEFAULT_TECHNIQUES: Readonly<Record<Surface, OfferKind[]>> = Object.freeze({
-  product: ["upsell"],
+  product: ["upsell", "cross_sell"],
   cart: ["cross_sell"],
   checkout: ["cross_sell"],
   cart_removal: ["down_sell"],
