@@ -23,6 +23,8 @@ interface Figures {
   cls: number;
   lcpMs: number;
   tbtMs: number;
+  /** Offers requests the page made that the app answered 200 (so "on" really showed Cartlift). */
+  offerCalls: number;
 }
 
 interface PageCase {
@@ -56,7 +58,14 @@ async function audit(url: string, port: number, cookie?: string): Promise<Figure
     cls: lhr.audits["cumulative-layout-shift"]?.numericValue ?? NaN,
     lcpMs: lhr.audits["largest-contentful-paint"]?.numericValue ?? NaN,
     tbtMs: lhr.audits["total-blocking-time"]?.numericValue ?? NaN,
+    offerCalls: networkItems(lhr).filter((r) => r.url?.includes("/apps/cartlift/offers") && r.statusCode === 200)
+      .length,
   };
+}
+
+function networkItems(lhr: { audits: Record<string, { details?: unknown }> }): { url?: string; statusCode?: number }[] {
+  const details = lhr.audits["network-requests"]?.details as { items?: { url?: string; statusCode?: number }[] };
+  return details?.items ?? [];
 }
 
 /** A storefront cart holding two products, as the cookie the storefront set for it. */
@@ -83,7 +92,8 @@ function row(name: string, side: string, runs: Figures[]): string {
   return (
     `  ${name.padEnd(8)} ${side.padEnd(13)} score ${String(m("score")).padStart(3)} ` +
     `(runs ${runs.map((r) => r.score).join(", ")}), CLS ${m("cls").toFixed(3)}, ` +
-    `LCP ${Math.round(m("lcpMs"))} ms, TBT ${Math.round(m("tbtMs"))} ms`
+    `LCP ${Math.round(m("lcpMs"))} ms, TBT ${Math.round(m("tbtMs"))} ms, ` +
+    `offers requests answered 200: ${runs.map((r) => r.offerCalls).join(", ")}`
   );
 }
 
