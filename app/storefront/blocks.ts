@@ -6,9 +6,9 @@
  * stays collapsed (or keeps its reserved space while in view); nothing is thrown.
  */
 import { bind, type Values } from "./bind";
-import { takeOffers } from "./cart";
+import { getCart, takeOffers } from "./cart";
 import { track } from "./events";
-import { getOffers } from "./proxy";
+import { declined as no, getOffers } from "./proxy";
 import type { Answer, Cart, FreeShipping, Offer } from "./types";
 import { $, doc, listen, noop } from "./util";
 
@@ -77,7 +77,9 @@ export function blockValues(list: Offer[], f?: Answer["freeShipping"]): Values {
 export async function draw(b: Block, page: Page, extra = "") {
   const d = b.d_;
   const a = await getOffers(page.q_ + "&" + d.q + extra);
-  const list = (a?.offers || []).filter((o) => !d.kinds || d.kinds == o.kind).slice(0, +d.limit!);
+  const list = (a?.offers || [])
+    .filter((o) => !no.has(o.variant) && (!d.kinds || d.kinds == o.kind))
+    .slice(0, +d.limit!);
   const f = d.bar ? a?.freeShipping : null;
   if (!list.length && !f) return empty(b);
   const had = b.body_.contains(doc.activeElement);
@@ -109,6 +111,7 @@ export async function press(b: Block, page: Page, el: HTMLElement) {
   const action = el.dataset.a;
   const first = b.list_[0]!;
   if (action == "no") {
+    no.add(first.variant);
     log("decline", first);
     close(b);
     if (first.kind == "upsell") page.declined_!(first);
@@ -119,7 +122,9 @@ export async function press(b: Block, page: Page, el: HTMLElement) {
   if (!offers[0]) return;
   offers.forEach((o) => log("click", o));
   try {
-    page.cart_ = await takeOffers(offers, page.cart_);
+    // The cart as it is now: the page's copy follows the theme's changes a moment late (watch.ts
+    // debounces), and a stale copy would add the premium beside the item instead of replacing it.
+    page.cart_ = await takeOffers(offers, await getCart());
     offers.forEach((o) => log("add", o));
     say(b, b.d_.tAdded!.replace("[title]", offers.map((o) => o.title).join(", ")));
     if (b.d_.close) close(b);

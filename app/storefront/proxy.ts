@@ -23,5 +23,11 @@ export function getOffers(query: string, budget = BUDGET_MS): Promise<Answer | v
   return cache.get(url)!;
 }
 
-/** Test hook: forget the answers of this page view. */
-export const clearOffers = () => cache.clear();
+/**
+ * Variants the shopper said "No thanks" to in this page view: blocks draw them no more, even from an
+ * answer kept from before the decline reached the app (blocks.ts).
+ */
+export const declined = new Set<string>();
+
+/** Test hook: forget the answers and declines of this page view. */
+export const clearOffers = () => (cache.clear(), declined.clear());
