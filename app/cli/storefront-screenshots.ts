@@ -4,6 +4,7 @@
  * docs/screenshots/storefront-{product,drawer,cart}.png with Debian's Chromium.
  */
 import { chromium, type Page } from "playwright-core";
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from "./chromium";
 
 const base = process.argv[2] ?? "http://127.0.0.1:3001";
 const OUT = "docs/screenshots";
@@ -21,10 +22,7 @@ async function settle(page: Page) {
 }
 
 async function main() {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run"],
-  });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS });
   const userAgent = `Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/${browser.version()} Safari/537.36`;
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, userAgent });
   try {

@@ -14,7 +14,8 @@ async function offers(shop: string, sid: string, customer: string, params: Recor
   const request = signedProxyRequest("offers", shop, { sid, ...params }, { logged_in_customer_id: customer });
   const response = await loader(args(request));
   expect(response.status).toBe(200);
-  return ((await response.json()) as { offers: Offer[] }).offers;
+  // These flows follow the upgrade and the down-sell; bought-together beside the upgrade is not theirs.
+  return ((await response.json()) as { offers: Offer[] }).offers.filter((o) => o.kind !== "cross_sell");
 }
 
 async function send(shop: string, sid: string, customer: string, type: string, offer: Offer, surface: string) {

@@ -58,6 +58,8 @@ export function createHttpServer(origin: string, handler: Handler): Server {
         send(res, response, req.method === "HEAD", /\bgzip\b/.test(String(req.headers["accept-encoding"]))),
       )
       .catch((error: unknown) => {
+        // A browser that leaves mid-answer (a navigation, an aborted fetch) is not an error.
+        if ((error as { code?: string }).code === "ERR_STREAM_PREMATURE_CLOSE") return;
         console.error(error);
         if (!res.headersSent) res.writeHead(500, { "Content-Type": "text/plain; charset=utf-8" });
         res.end("Internal error");

@@ -86,19 +86,20 @@ function decide(snapshot: OfferSnapshot, now: Date, random: () => number, explai
 
 function runRules(run: Run, rules: Rule[]): void {
   const { facts, persona } = run;
-  let ruleRan = false;
+  const ruled = new Set<OfferKind>();
   for (const rule of rules) {
     run.trace.matchedRuleIds.push(rule.id);
     const refusal = checkKind(rule.kind, facts, persona);
     if (refusal) reject(run, null, rule.kind, rule, refusal);
     else {
-      ruleRan = true;
+      ruled.add(rule.kind);
       offerFromRule(run, rule);
     }
   }
-  // With no usable rule the engine still works: the persona's techniques from recommendations.
-  if (ruleRan) return;
+  // A technique no usable rule spoke for still works: the persona's techniques from recommendations
+  // (a merchant's bought-together rule does not switch off the automatic upgrade beside it).
   for (const kind of techniquesFor(persona, facts.snapshot.surface)) {
+    if (ruled.has(kind)) continue;
     const refusal = checkKind(kind, facts, persona);
     if (refusal) reject(run, null, kind, null, refusal);
     else offerAutomatic(run, kind, null, Infinity);

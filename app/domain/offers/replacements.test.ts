@@ -258,3 +258,21 @@ describe("a learned cross-sell is a complement, not an alternative to what the s
     expect(trace(overrides)).toEqual({ decisions, rejected });
   });
 });
+
+describe("a rule for one technique leaves the others to the recommendations", () => {
+  it("a bought-together rule on the product page keeps the automatic upgrade beside it", () => {
+    const { decisions } = trace({
+      ...onProductPage("brew-plus"),
+      personas: builtInPersonasWith("new_visitor", { product: ["upsell", "cross_sell"] }),
+      settings: { priceCapPercent: 100 },
+      rules: [
+        rule({ name: "Pods with machines", surfaces: ["product"], offer: { type: "products", productIds: ["pods"] } }),
+      ],
+      recommendations: recs({ upsell: ["brew-pro:0.7"], cross_sell: ["mug:0.5"] }),
+    });
+    expect(decisions.map((d) => `${d.kind}:${d.productId}:${d.ruleId ?? "auto"}`)).toEqual([
+      "cross_sell:pods:r1",
+      "upsell:brew-pro:auto",
+    ]);
+  });
+});
