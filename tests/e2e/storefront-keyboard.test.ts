@@ -138,14 +138,7 @@ describe("keyboard-only shopping with Cartlift", () => {
 
   it("down-sell: after a removal by keyboard, Space on No thanks dismisses it and keeps focus", async () => {
     const { page, errors, origin } = await newShopper(browser, storefront(), "new", "kb-downsell");
-    await page.goto(`${origin}/products/brew-plus`);
-    await page.getByRole("button", { name: "Add to cart" }).click();
-    await page.locator("cart-drawer .cart-item").waitFor();
-    await page.goto(`${origin}/cart`);
-    await tabTo(page, page.getByRole("button", { name: "Remove Brew Plus" }));
-    await page.keyboard.press("Enter");
-    const embed = page.locator('[data-cartlift="embed"]');
-    const toast = embed.locator(".cl-toast");
+    const { embed, toast } = await removeBrewPlusByKeyboard(page, origin);
     await toast.waitFor();
     const declined = page.waitForRequest(
       (r) => r.url().includes("/apps/cartlift/events") && (r.postData() ?? "").includes('"decline"'),
@@ -161,14 +154,7 @@ describe("keyboard-only shopping with Cartlift", () => {
 
   it("down-sell: Enter on Add takes the cheaper item, announced, focus kept", async () => {
     const { page, errors, origin } = await newShopper(browser, storefront(), "new", "kb-downsell-add");
-    await page.goto(`${origin}/products/brew-plus`);
-    await page.getByRole("button", { name: "Add to cart" }).click();
-    await page.locator("cart-drawer .cart-item").waitFor();
-    await page.goto(`${origin}/cart`);
-    await tabTo(page, page.getByRole("button", { name: "Remove Brew Plus" }));
-    await page.keyboard.press("Enter");
-    const embed = page.locator('[data-cartlift="embed"]');
-    const toast = embed.locator(".cl-toast");
+    const { embed, toast } = await removeBrewPlusByKeyboard(page, origin);
     await tabTo(page, toast.getByRole("button", { name: "Add" }));
     await page.keyboard.press("Enter");
     await announced(embed, "Added to your cart: Brew Basic");
@@ -182,3 +168,15 @@ describe("keyboard-only shopping with Cartlift", () => {
     expect(errors).toEqual([]);
   });
 });
+
+/** Puts Brew Plus in the cart, then removes it on the cart page with the keyboard: the down-sell's place. */
+async function removeBrewPlusByKeyboard(page: Page, origin: string) {
+  await page.goto(`${origin}/products/brew-plus`);
+  await page.getByRole("button", { name: "Add to cart" }).click();
+  await page.locator("cart-drawer .cart-item").waitFor();
+  await page.goto(`${origin}/cart`);
+  await tabTo(page, page.getByRole("button", { name: "Remove Brew Plus" }));
+  await page.keyboard.press("Enter");
+  const embed = page.locator('[data-cartlift="embed"]');
+  return { embed, toast: embed.locator(".cl-toast") };
+}
