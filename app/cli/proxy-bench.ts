@@ -5,9 +5,10 @@
  * that holds on a noisy machine. Products, carts and shoppers vary per request. Asserts nothing.
  *
  * At saturation (every connection sends as fast as it can) latency is mostly queueing: with 50
- * connections in flight, mean latency is 50 / throughput for any endpoint, healthz included. So the
- * latency goal is also measured at a fixed offered load, half of the saturated offers throughput, on
- * the same 50 connections: that is the service time a shopper sees on a busy but not overloaded app.
+ * connections in flight, mean latency is 50 / throughput for any endpoint, healthz included, so the
+ * p99 of offers is printed beside healthz's. One connection in turn shows the service time itself.
+ * (autocannon's rate limits send each second's quota in bursts, which measures the bursts, not the
+ * app; they are not used.)
  */
 import autocannon, { type Result } from "autocannon";
 import { generateDemoShop } from "../demo/seed";
@@ -60,13 +61,11 @@ function offersPath(sample: Sample, n: number): string {
   return `/proxy/offers?${signedProxyQuery(client, identity, DEMO_SECRET)}`;
 }
 
-async function run(url: string, title: string, path?: () => string, overallRate?: number): Promise<Result> {
+async function run(url: string, title: string, path?: () => string, connections = CONNECTIONS): Promise<Result> {
   return autocannon({
     url,
     title,
-    connections: CONNECTIONS,
-    // Paced per connection (autocannon's overallRate sends each second's quota in one burst).
-    ...(overallRate ? { connectionRate: Math.max(1, Math.round(overallRate / CONNECTIONS)) } : {}),
+    connections,
     duration: DURATION_S,
     headers: { "user-agent": USER_AGENT, accept: "application/json" },
     ...(path
@@ -115,18 +114,17 @@ export async function benchProxy(print: (line: string) => void): Promise<void> {
     print(`  /healthz (before):       ${describe(health1)}`);
     print(`  /proxy/offers (signed):  ${describe(offers)}`);
     print(`  /healthz (after):        ${describe(health2)}`);
-    const rate = Math.max(1, Math.round(offers.requests.average / 2));
-    const steady = await run(demo.appOrigin, "offers at a fixed rate", nextPath, rate);
-    const steadyHealth = await run(`${demo.appOrigin}/healthz`, "healthz at a fixed rate", undefined, rate);
-    print(`  /proxy/offers at ${rate} req/s: ${describe(steady)}`);
-    print(`  /healthz at ${rate} req/s:      ${describe(steadyHealth)}`);
+    const single = await run(demo.appOrigin, "offers, one connection", nextPath, 1);
+    const singleHealth = await run(`${demo.appOrigin}/healthz`, "healthz, one connection", undefined, 1);
+    print(`  /proxy/offers, 1 connection: ${describe(single)}`);
+    print(`  /healthz, 1 connection:      ${describe(singleHealth)}`);
     const healthRate = (health1.requests.average + health2.requests.average) / 2;
     const ratio = offers.requests.average / healthRate;
-    const met = ratio >= TARGET_RATIO && steady.latency.p99 < TARGET_P99_MS && offers.non2xx + steady.non2xx === 0;
+    const met = ratio >= TARGET_RATIO && offers.latency.p99 < TARGET_P99_MS && offers.non2xx === 0;
     print(
       `offers throughput / healthz throughput: ${ratio.toFixed(2)} (goal ≥ ${TARGET_RATIO}); ` +
-        `offers p99 at ${rate} req/s ${steady.latency.p99} ms (goal < ${TARGET_P99_MS} ms), ` +
-        `at saturation ${offers.latency.p99} ms (healthz ${Math.max(health1.latency.p99, health2.latency.p99)} ms); ` +
+        `offers p99 at ${CONNECTIONS} connections ${offers.latency.p99} ms (goal < ${TARGET_P99_MS} ms; ` +
+        `healthz ${Math.max(health1.latency.p99, health2.latency.p99)} ms), at 1 connection ${single.latency.p99} ms; ` +
         `${met ? "goals met" : "GOALS NOT MET"}`,
     );
   } finally {
