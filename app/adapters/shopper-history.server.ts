@@ -9,7 +9,7 @@ import { Prisma } from "@prisma/client";
 import { databaseProvider, prisma } from "../db.server";
 import type { Decline, Impression, Surface } from "../domain/offers";
 import type { IdentityRow } from "./shopper-identity.server";
-import type { SignalWindows, StoredShopperSignals } from "./shopper-signals.server";
+import { RECENT_VIEWS, type SignalWindows, type StoredShopperSignals } from "./shopper-signals.server";
 
 export interface ShopperHistory {
   /** Identity rows of the given ids and of every id sharing a key with them. */
@@ -24,8 +24,6 @@ interface Row {
   b: string | null;
   at: Date | string | null;
 }
-
-const RECENT_VIEWS = 20;
 
 /** Identities, fatigue and behaviour for the ids (and everything linked to them) in one query. */
 export async function loadShopperHistory(

@@ -18,7 +18,8 @@ export interface SignalWindows {
   sessionSince: Date;
 }
 
-const RECENT_VIEWS = 20;
+/** How many recently viewed products the engine gets. */
+export const RECENT_VIEWS = 20;
 
 /**
  * Loads the shopper's signals across every id they are known by (anonymous and customer ids, see

@@ -7,6 +7,7 @@
 import lighthouse, { type Flags } from "lighthouse";
 import * as chromeLauncher from "chrome-launcher";
 import { generateDemoShop } from "../demo/seed";
+import { numericId } from "../schemas/shopify-ids";
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from "./chromium";
 import { startDemoProcess } from "./demo-process";
 
@@ -73,7 +74,7 @@ async function cartCookie(storefrontOrigin: string): Promise<string> {
   const shop = generateDemoShop({ orderCount: 0 });
   const pick = (handle: string) => shop.products.find((p) => p.handle === handle) ?? shop.products[0]!;
   const items = [pick("brew-plus"), pick("snap-pro")].map((p) => ({
-    id: Number(p.variants[0]!.id.split("/").pop()),
+    id: Number(numericId(p.variants[0]!.id)),
     quantity: 1,
   }));
   const response = await fetch(`${storefrontOrigin}/cart/add.js`, {

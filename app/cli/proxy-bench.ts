@@ -13,6 +13,7 @@
 import autocannon, { type Result } from "autocannon";
 import { generateDemoShop } from "../demo/seed";
 import { signedProxyQuery } from "../demo/storefront/proxy-signature";
+import { numericId } from "../schemas/shopify-ids";
 import { startDemoProcess } from "./demo-process";
 
 const CONNECTIONS = 50;
@@ -23,9 +24,6 @@ const DEMO_SHOP = "cartlift-demo.myshopify.com";
 const USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36";
 const TARGET_RATIO = 0.5;
 const TARGET_P99_MS = 25;
-
-/** Numeric id of a Shopify GID. */
-const numericId = (gid: string) => gid.slice(gid.lastIndexOf("/") + 1);
 
 interface Sample {
   surface: "product" | "cart" | "cart_removal";

@@ -14,8 +14,5 @@ export const shopRedactPayload = z.object({ shop_domain: z.string() }).loose();
 
 export const scopesUpdatePayload = z.object({ current: z.array(z.string()) }).loose();
 
-/** Shopify sends numeric customer ids in webhooks; Cartlift stores GIDs. */
-export function customerGid(id: number | string): string {
-  const raw = String(id);
-  return raw.startsWith("gid://") ? raw : `gid://shopify/Customer/${raw}`;
-}
+// Shopify sends numeric customer ids in webhooks; Cartlift stores GIDs.
+export { customerGid } from "./shopify-ids";

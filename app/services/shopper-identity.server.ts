@@ -35,14 +35,7 @@ export async function resolveShopper(
       eventId: anonymousId,
     };
   }
-  const customer = rows.get(customerId);
-  const key = keyFor(customer, anonymous, anonymousId, customerId);
-  const wanted: IdentityRow[] = [
-    { id: customerId, shopperKey: key, customerId },
-    { id: anonymousId, shopperKey: key, customerId },
-  ];
-  const stale = wanted.filter((row) => !sameRow(rows.get(row.id), row));
-  if (stale.length > 0) await linkIdentities(shop, stale);
+  const key = await linkLoggedIn(shop, rows, anonymousId, customerId);
   return { key, ids: await linkedIds(shop, key, [customerId, anonymousId]), eventId: customerId };
 }
 
@@ -59,28 +52,38 @@ export async function resolveShopperWithSignals(
   const given = customerId ? [anonymousId, customerId] : [anonymousId];
   const history = await loadShopperHistory(shop, given, customerId, windows);
   const rows = new Map(history.identities.map((row) => [row.id, row]));
-  const anonymous = rows.get(anonymousId);
   const key = customerId
-    ? keyFor(rows.get(customerId), anonymous, anonymousId, customerId)
-    : (anonymous?.shopperKey ?? anonymousId);
-  if (customerId) {
-    const wanted: IdentityRow[] = [
-      { id: customerId, shopperKey: key, customerId },
-      { id: anonymousId, shopperKey: key, customerId },
-    ];
-    const stale = wanted.filter((row) => !sameRow(rows.get(row.id), row));
-    if (stale.length > 0) {
-      await linkIdentities(shop, stale);
-      // What was cached for either id alone (e.g. the logged-out device) no longer covers the shopper.
-      forgetShopperIds(shop, given);
-    }
-  }
+    ? await linkLoggedIn(shop, rows, anonymousId, customerId)
+    : (rows.get(anonymousId)?.shopperKey ?? anonymousId);
   const ids = [...new Set([...given, ...history.identities.filter((r) => r.shopperKey === key).map((r) => r.id)])];
   const shopper = { key, ids, eventId: customerId ?? anonymousId };
   // The history read covered another shopper's ids too (a shared device just moved): read again.
   const loaded = new Set([...given, ...history.identities.map((r) => r.id)]);
   if (loaded.size === ids.length) return { shopper, signals: history.signals };
   return { shopper, signals: await loadShopperSignals(shop, ids, customerId, windows) };
+}
+
+/**
+ * The shopper key of a logged-in request; links both ids to it when the stored rows differ. What was
+ * cached for either id alone (e.g. the logged-out device) then no longer covers the shopper.
+ */
+async function linkLoggedIn(
+  shop: string,
+  rows: Map<string, IdentityRow>,
+  anonymousId: string,
+  customerId: string,
+): Promise<string> {
+  const key = keyFor(rows.get(customerId), rows.get(anonymousId), anonymousId, customerId);
+  const wanted: IdentityRow[] = [
+    { id: customerId, shopperKey: key, customerId },
+    { id: anonymousId, shopperKey: key, customerId },
+  ];
+  const stale = wanted.filter((row) => !sameRow(rows.get(row.id), row));
+  if (stale.length > 0) {
+    await linkIdentities(shop, stale);
+    forgetShopperIds(shop, [anonymousId, customerId]);
+  }
+  return key;
 }
 
 // The customer's existing key wins; else the anonymous id's group joins the customer, unless that

@@ -3,6 +3,7 @@
  * declines (each with this shop's valid offer mark) and product views and removals (this shop's
  * products), stored once per event id. One bad event rejects the batch and nothing is stored.
  */
+import { customerGid, productGid, variantGid } from "../schemas/shopify-ids";
 import {
   findShopProducts,
   storeEventsOnce,
@@ -15,7 +16,6 @@ import { NotFoundError, ValidationError } from "./errors";
 import { verifyMark } from "./offer-mark.server";
 import { forgetShopperIds } from "./shopper-cache.server";
 import { resolveShopper } from "./shopper-identity.server";
-import { customerGid, productGid, variantGid } from "./storefront-offers.server";
 import { storefrontShop } from "./storefront-shop.server";
 
 // Client clocks drift: an event's time is kept within the last day and never in the future.

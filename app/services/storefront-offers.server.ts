@@ -5,6 +5,7 @@
  */
 import type { CartLine, CatalogProduct, ContextItem, OfferDecision, Rule } from "../domain/offers";
 import { upgradeFeatures } from "../domain/offers/upgrade-features";
+import { customerGid, numericId, productGid, variantGid } from "../schemas/shopify-ids";
 import type { LineParam, OffersQuery } from "../schemas/storefront";
 import { cachedCatalogFacts, cachedVariantProducts } from "./catalog-cache.server";
 import { NotFoundError } from "./errors";
@@ -40,12 +41,6 @@ export interface StorefrontOffers {
   offers: StorefrontOffer[];
   freeShipping: { thresholdMinor: number; subtotalMinor: number; currency: string } | null;
 }
-
-export const productGid = (id: string) => `gid://shopify/Product/${id}`;
-export const variantGid = (id: string) => `gid://shopify/ProductVariant/${id}`;
-export const customerGid = (id: string) => `gid://shopify/Customer/${id}`;
-/** The numeric id the storefront knows, from a GID. */
-export const numericId = (gid: string) => gid.slice(gid.lastIndexOf("/") + 1);
 
 /** The offers for one storefront surface; NotFoundError for an uninstalled shop or another shop's ids. */
 export async function storefrontOffers(query: OffersQuery, now: Date): Promise<StorefrontOffers> {

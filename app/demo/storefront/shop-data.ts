@@ -3,6 +3,7 @@
  * numeric id (what the AJAX Cart API and Liquid use), collections, and the seeded customers the
  * "shopping as" switch signs in as. Pure: built once from the generated demo shop.
  */
+import { numericId as storefrontId } from "../../schemas/shopify-ids";
 import type { DemoCustomer, DemoProduct, DemoShopData, DemoVariant } from "../seed";
 
 export interface StoreVariant {
@@ -63,7 +64,7 @@ export interface StoreData {
 
 /** The numeric id at the end of a Shopify GID. */
 export function numericId(gid: string): number {
-  return Number(gid.slice(gid.lastIndexOf("/") + 1));
+  return Number(storefrontId(gid));
 }
 
 /** The storefront's stable URL of a product's image (served by the storefront and the demo admin). */
