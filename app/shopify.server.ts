@@ -1,10 +1,13 @@
 import "@shopify/shopify-app-remix/adapters/node";
 import { ApiVersion, AppDistribution, LogSeverity, shopifyApp } from "@shopify/shopify-app-remix/server";
+import { AdminApiError } from "./adapters/admin-bulk.server";
 import { AppSessionStorage } from "./adapters/session-storage.server";
 import { prisma } from "./db.server";
 import { loadOrExit, parseAppEnv } from "./env.server";
+import { requestCatalogImport } from "./services/catalog-import.server";
 import { ensureOfferMarkKey } from "./services/offer-mark-keys.server";
 import { ensureBuiltInPersonas } from "./services/personas.server";
+import { bootstrapShop } from "./services/shop-bootstrap.server";
 
 export const env = loadOrExit(() => parseAppEnv(process.env));
 
@@ -31,13 +34,34 @@ const shopify = shopifyApp({
   hooks: {
     // Install-time set-up, so that page loads only read. It runs after every token exchange (install
     // and each re-auth), so it must be idempotent: seeding adds only the shipped personas a shop lacks.
-    afterAuth: async ({ session }) => {
-      await ensureBuiltInPersonas(session.shop);
+    afterAuth: async ({ session, admin }) => {
+      const shop = session.shop;
+      // First, the shop's row with its real currency and timezone: everything below hangs off it.
+      const stored = await unlessShopifyUnreachable(shop, "reading the shop", () => bootstrapShop(shop, admin));
+      await ensureBuiltInPersonas(shop);
       // The key that signs storefront offer marks (docs/decisions/010-offer-mark.md), once.
-      await ensureOfferMarkKey(session.shop);
+      await ensureOfferMarkKey(shop);
+      // The import itself decides whether one is already running (then a re-auth starts none).
+      if (stored)
+        await unlessShopifyUnreachable(shop, "starting the catalog import", () => requestCatalogImport(shop, admin));
     },
   },
 });
+
+/**
+ * Runs a call to Shopify made during auth; when Shopify cannot be reached it logs a warning and
+ * returns null, so the admin page still loads (the next auth, e.g. when the offline token is
+ * refreshed, tries again). Anything else is a bug and fails the request.
+ */
+async function unlessShopifyUnreachable<T>(shop: string, what: string, work: () => Promise<T>): Promise<T | null> {
+  try {
+    return await work();
+  } catch (error) {
+    if (!(error instanceof AdminApiError)) throw error;
+    console.warn(`afterAuth for ${shop}: ${what} failed (${error.message}); the next auth retries`);
+    return null;
+  }
+}
 
 export default shopify;
 export const addDocumentResponseHeaders = shopify.addDocumentResponseHeaders;

@@ -5,7 +5,7 @@
  */
 import type { AdminApiContext } from "@shopify/shopify-app-remix/server";
 import type { z } from "zod";
-import { bulkOperationNodeResponse, bulkRunQueryResponse, shopDetailsResponse } from "../schemas/orders";
+import { bulkOperationNodeResponse, bulkRunQueryResponse } from "../schemas/orders";
 
 /** What the services need of an Admin API client (authenticate.admin / webhook / unauthenticated). */
 export type AdminGraphql = Pick<AdminApiContext, "graphql">;
@@ -33,11 +33,12 @@ export interface BulkOperationState {
 const REQUEST_TIMEOUT_MS = 15_000;
 
 // Only what learning and attribution need: no customer details beyond the id, no addresses.
-// Amounts are in the shop's currency (shopMoney) with their code, so each row converts alone.
+// Amounts are in the shop's currency (shopMoney) with their code, so each row converts alone;
+// cancelledAt keeps cancelled orders from teaching, updatedAt lets a newer webhook state win.
 const ORDERS_EXPORT = `{
   orders(sortKey: PROCESSED_AT) {
     edges { node {
-      id name processedAt currencyCode
+      id name processedAt updatedAt cancelledAt currencyCode
       subtotalPriceSet { shopMoney { amount currencyCode } }
       totalPriceSet { shopMoney { amount currencyCode } }
       customer { id }
@@ -64,9 +65,6 @@ query CartliftBulkOperation($id: ID!) {
   node(id: $id) { ... on BulkOperation { id status errorCode url } }
 }`;
 
-const SHOP_DETAILS = `#graphql
-query CartliftShopDetails { shop { name currencyCode } }`;
-
 /** Starts the orders export; throws AdminApiError with Shopify's user errors when refused. */
 export async function startOrdersExport(admin: AdminGraphql): Promise<{ id: string; status: string }> {
   const body = await request(admin, RUN_EXPORT, { query: ORDERS_EXPORT }, bulkRunQueryResponse);
@@ -86,13 +84,11 @@ export async function fetchBulkOperation(admin: AdminGraphql, id: string): Promi
   return node && { id: node.id, status: node.status, errorCode: node.errorCode ?? null, url: node.url ?? null };
 }
 
-/** The shop's name and currency (for a shop Cartlift has no row for yet). */
-export async function fetchShopDetails(admin: AdminGraphql): Promise<{ name: string; currency: string }> {
-  const body = await request(admin, SHOP_DETAILS, {}, shopDetailsResponse);
-  return { name: body.data.shop.name, currency: body.data.shop.currencyCode };
-}
-
-async function request<T>(
+/**
+ * One Admin GraphQL call, parsed by `schema`: AdminApiError when Shopify cannot be reached, refuses
+ * (HTTP 4xx/5xx), times out, or answers in a shape the schema does not accept.
+ */
+export async function request<T>(
   admin: AdminGraphql,
   query: string,
   variables: Record<string, unknown>,

@@ -29,16 +29,29 @@ export interface ProductOption {
   imageUrl: string | null;
   minPriceMinor: number;
   available: boolean;
+  /** False for a draft, archived or unpublished product (a rule naming it offers nothing of it). */
+  offerable: boolean;
 }
 
-/** Products whose title, type or vendor contains the query (all when empty), for pickers. */
+/** Only these are ever offered: Shopify's "active" status, published to the Online Store. */
+export const OFFERABLE = { status: "active", publishedOnline: true } satisfies Prisma.ProductWhereInput;
+
+/** Whether a stored product may be offered (see OFFERABLE). */
+export function isOfferable(row: { status: string; publishedOnline: boolean }): boolean {
+  return row.status === OFFERABLE.status && row.publishedOnline === OFFERABLE.publishedOnline;
+}
+
+/**
+ * Offerable products whose title, type or vendor contains the query (all when empty), for the
+ * rules' pickers: a draft or archived product is never offered, so it is not offered for picking.
+ */
 export async function searchProducts(shop: string, query: string, limit: number): Promise<ProductOption[]> {
   const text = query.trim();
   const match = { contains: text, ...caseInsensitive };
   const rows = await prisma.product.findMany({
     where: {
       shop,
-      status: "active",
+      ...OFFERABLE,
       ...(text ? { OR: [{ title: match }, { productType: match }, { vendor: match }] } : {}),
     },
     include: productWithVariants,
@@ -48,7 +61,7 @@ export async function searchProducts(shop: string, query: string, limit: number)
   return rows.map(toProductOption);
 }
 
-/** Titles and prices of specific products, for showing what a rule offers. */
+/** Titles and prices of specific products, for showing what a rule offers (offerable or not). */
 export async function productOptions(shop: string, productIds: string[]): Promise<ProductOption[]> {
   const facts = await prisma.product.findMany({
     where: { shop, id: { in: productIds } },
@@ -86,6 +99,9 @@ function toCatalogProduct(row: ProductRow): CatalogProduct {
     imageUrl: row.imageUrl,
     // Null until the merchant fills the product's `cartlift.upgrade_features` metafield.
     ...(row.upgradeFeatures === null ? {} : { upgradeFeatures: stringList(row.upgradeFeatures) }),
+    // Drafts and archived or unpublished products keep their facts (a cart line or the page in view
+    // is still priced by them), but the engine never offers them.
+    offerable: isOfferable(row),
     variants: row.variants.map((v) => ({
       id: v.id,
       title: v.title,
@@ -106,6 +122,7 @@ function toProductOption(row: ProductRow): ProductOption {
     imageUrl: row.imageUrl,
     minPriceMinor: prices.length > 0 ? Math.min(...prices) : 0,
     available: row.variants.some((v) => v.availableForSale),
+    offerable: isOfferable(row),
   };
 }
 

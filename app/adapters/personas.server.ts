@@ -4,7 +4,7 @@
  * row, so two requests for one shop cannot interleave: PostgreSQL holds the row lock until the
  * commit, and SQLite runs one write transaction at a time anyway.
  */
-import { Prisma, type Persona as PersonaRow } from "@prisma/client";
+import type { Prisma, Persona as PersonaRow } from "@prisma/client";
 import { prisma } from "../db.server";
 import type { OfferKind, Persona, PersonaCondition, Surface } from "../domain/offers";
 import type { PersonaInput } from "../schemas/personas";
@@ -35,9 +35,12 @@ export async function findPersona(shop: string, id: string): Promise<PersonaReco
   return row ? toRecord(row) : null;
 }
 
-/** Adds the shipped personas the shop lacks (by key), after its own; safe to call concurrently. */
+/**
+ * Adds the shipped personas the shop lacks (by key), after its own; safe to call concurrently.
+ * A shop with no row yet (its install bootstrap could not reach Shopify) gets none: the next auth seeds.
+ */
 export async function seedBuiltInPersonas(shop: string, personas: Persona[]): Promise<void> {
-  await withShopLock(shop, async (tx) => {
+  await withShopLock(shop, undefined, async (tx) => {
     const existing = await tx.persona.findMany({ where: { shop }, select: { builtInKey: true, position: true } });
     const keys = new Set(existing.map((row) => row.builtInKey));
     const missing = personas.filter((persona) => !keys.has(persona.id));
@@ -60,8 +63,8 @@ export async function seedBuiltInPersonas(shop: string, personas: Persona[]): Pr
  * Stores a new persona just above the first catch-all (a persona with no conditions matches every
  * shopper, so anything placed below it would never be reached), or last when there is none.
  */
-export async function insertPersona(shop: string, input: PersonaInput): Promise<PersonaRecord> {
-  return withShopLock(shop, async (tx) => {
+export async function insertPersona(shop: string, input: PersonaInput): Promise<PersonaRecord | null> {
+  return withShopLock<PersonaRecord | null>(shop, null, async (tx) => {
     const rows = await tx.persona.findMany({ where: { shop }, orderBy: [{ position: "asc" }, { createdAt: "asc" }] });
     const catchAll = rows.find((row) => toRecord(row).conditions.length === 0);
     const position = catchAll ? catchAll.position : nextPosition(rows);
@@ -95,7 +98,7 @@ export async function deleteCustomPersona(shop: string, id: string): Promise<boo
 
 /** Swaps the persona with its neighbour; false when the shop has no such persona. */
 export async function swapWithNeighbour(shop: string, id: string, direction: "up" | "down"): Promise<boolean> {
-  return withShopLock(shop, async (tx) => {
+  return withShopLock(shop, false, async (tx) => {
     const rows = await tx.persona.findMany({
       where: { shop },
       select: { id: true, position: true },
@@ -117,26 +120,16 @@ export async function swapWithNeighbour(shop: string, id: string, direction: "up
 }
 
 /**
- * Runs `work` in a transaction holding the shop row's lock. The row is created when missing
- * (personas reference it); if two first requests race to create it, the loser retries once.
+ * Runs `work` in a transaction holding the shop row's lock, or returns `noShop` when the shop has
+ * no row. The row is never created here: the install bootstrap creates it with the shop's real
+ * currency (app/services/shop-bootstrap.server.ts), and guessing one would store it forever.
  */
-async function withShopLock<T>(shop: string, work: (tx: Tx) => Promise<T>): Promise<T> {
-  const attempt = () =>
-    prisma.$transaction(async (tx) => {
-      await tx.shop.upsert({
-        where: { domain: shop },
-        create: { domain: shop, name: shop.replace(/\.myshopify\.com$/, "") },
-        // A real UPDATE, so PostgreSQL takes the row lock even when the row already exists.
-        update: { updatedAt: new Date() },
-      });
-      return work(tx);
-    });
-  try {
-    return await attempt();
-  } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return attempt();
-    throw error;
-  }
+async function withShopLock<T>(shop: string, noShop: T, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return prisma.$transaction(async (tx) => {
+    // A real UPDATE, so PostgreSQL takes the row lock until the commit.
+    const { count } = await tx.shop.updateMany({ where: { domain: shop }, data: { updatedAt: new Date() } });
+    return count === 0 ? noShop : work(tx);
+  });
 }
 
 function nextPosition(rows: { position: number }[]): number {

@@ -5,6 +5,7 @@
 import type { Prisma } from "@prisma/client";
 import { z } from "zod";
 import { prisma } from "../db.server";
+import { OFFERABLE } from "./catalog.server";
 import type { OrderLine } from "../domain/recommendations/baskets";
 import type { RecommendationSnapshot } from "../domain/recommendations/snapshot";
 import type { BehaviourKind, BehaviourSignal, CatalogProduct } from "../domain/recommendations/substitutes";
@@ -15,8 +16,13 @@ const EVENT_PAGE = 20_000;
 const REMOVE_TO_ADD_MS = 60 * 60 * 1000;
 const VIEW_TO_PURCHASE_MS = 7 * 24 * 60 * 60 * 1000;
 
-/** A shop's order lines that can teach the model, a page at a time (a big shop has millions). */
+/**
+ * A shop's order lines that can teach the model, a page at a time (a big shop has millions). A
+ * cancelled order teaches nothing: its ids are read first (a few percent of orders) and its lines
+ * skipped here, which keeps the page query a plain index range instead of a join per line.
+ */
 export async function* orderLinePages(shop: string): AsyncGenerator<OrderLine[]> {
+  const cancelled = await cancelledOrderIds(shop);
   let after = "";
   for (;;) {
     const rows = await prisma.orderLine.findMany({
@@ -26,17 +32,27 @@ export async function* orderLinePages(shop: string): AsyncGenerator<OrderLine[]>
       take: LINE_PAGE,
     });
     if (rows.length === 0) return;
-    yield rows.map((r) => ({ orderId: r.orderId, productId: r.productId ?? "", quantity: r.quantity }));
+    yield rows.flatMap((r) =>
+      cancelled.has(r.orderId) ? [] : [{ orderId: r.orderId, productId: r.productId ?? "", quantity: r.quantity }],
+    );
     after = rows[rows.length - 1].id;
   }
 }
 
+async function cancelledOrderIds(shop: string): Promise<Set<string>> {
+  const rows = await prisma.order.findMany({ where: { shop, cancelledAt: { not: null } }, select: { id: true } });
+  return new Set(rows.map((r) => r.id));
+}
+
 const stringList = z.array(z.string()).catch([]);
 
-/** Active products with their type, labels and lowest variant price (what a shopper would pay). */
+/**
+ * Offerable products (active, on the Online Store) with their type, labels and lowest variant
+ * price (what a shopper would pay): substitutes are learned among what could be offered.
+ */
 export async function loadCatalog(shop: string): Promise<CatalogProduct[]> {
   const rows = await prisma.product.findMany({
-    where: { shop, status: "active" },
+    where: { shop, ...OFFERABLE },
     select: {
       id: true,
       productType: true,
@@ -206,11 +222,11 @@ export async function saveSnapshot(shop: string, stored: StoredSnapshot): Promis
   });
 }
 
-/** The shop's products in the most order lines, best first. */
+/** The shop's products in the most order lines, best first (cancelled orders do not count). */
 export async function bestSellingProductIds(shop: string, limit: number): Promise<string[]> {
   const rows = await prisma.orderLine.groupBy({
     by: ["productId"],
-    where: { shop, productId: { not: null }, quantity: { gt: 0 } },
+    where: { shop, productId: { not: null }, quantity: { gt: 0 }, order: { cancelledAt: null } },
     _count: { productId: true },
     orderBy: [{ _count: { productId: "desc" } }, { productId: "asc" }],
     take: limit,

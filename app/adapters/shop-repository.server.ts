@@ -1,5 +1,6 @@
 /** Prisma access for shops, their sessions and shop-wide data removal. Every query carries the shop. */
 import { prisma } from "../db.server";
+import type { ShopDetails } from "../schemas/shop";
 
 export interface ShopCounts {
   products: number;
@@ -23,6 +24,29 @@ export async function findShop(shop: string) {
   return prisma.shop.findUnique({ where: { domain: shop } });
 }
 
+/**
+ * Stores what the Admin API says about the shop: creates its row at install, refreshes it on
+ * every later auth (and an auth means the app is installed again: uninstalledAt is cleared).
+ */
+export async function saveShopDetails(shop: string, details: ShopDetails, at = new Date()): Promise<void> {
+  const columns = {
+    name: details.name,
+    currency: details.currency,
+    presentmentCurrencies: details.presentmentCurrencies,
+    timezone: details.timezone,
+    moneyFormat: details.moneyFormat,
+    primaryDomain: details.primaryDomain,
+    planName: details.planName,
+    developmentStore: details.developmentStore,
+    detailsSyncedAt: at,
+  };
+  await prisma.shop.upsert({
+    where: { domain: shop },
+    create: { domain: shop, ...columns },
+    update: { ...columns, uninstalledAt: null },
+  });
+}
+
 /** Removes every session of the shop; returns how many were removed. */
 export async function deleteSessions(shop: string): Promise<number> {
   const { count } = await prisma.session.deleteMany({ where: { shop } });
@@ -33,14 +57,19 @@ export async function markShopUninstalled(shop: string, at: Date): Promise<void>
   await prisma.shop.updateMany({ where: { domain: shop }, data: { uninstalledAt: at } });
 }
 
-export async function updateSessionScope(sessionId: string, shop: string, scope: string): Promise<void> {
-  await prisma.session.updateMany({ where: { id: sessionId, shop }, data: { scope } });
+/** Sets the scope of the shop's offline session(s): what app/scopes_update says was granted. */
+export async function updateSessionScope(shop: string, scope: string): Promise<void> {
+  await prisma.session.updateMany({ where: { shop, isOnline: false }, data: { scope } });
 }
 
-/** Deletes the shop row (its catalog, orders and lines cascade) and its sessions. */
+/**
+ * Deletes the shop row (its catalog, orders, lines and refunds cascade), its sessions and its
+ * webhook dead letters (kept without a relation to Shop, so they do not cascade).
+ */
 export async function deleteShopData(shop: string): Promise<void> {
   await prisma.$transaction([
     prisma.session.deleteMany({ where: { shop } }),
+    prisma.webhookDeadLetter.deleteMany({ where: { shop } }),
     prisma.shop.deleteMany({ where: { domain: shop } }),
   ]);
 }

@@ -1,6 +1,8 @@
 /**
  * A shop's guardrail settings (the ShopSettings row) and the shop-level facts the settings page
  * edits beside them (free-shipping threshold, currency, on the Shop row). Every query carries the shop.
+ * Nothing here creates the Shop row or defaults its currency: a shop with no row (its install
+ * bootstrap has not reached Shopify yet) reads as null and its writes are refused.
  */
 import type { ShopSettings as SettingsRow } from "@prisma/client";
 import { prisma } from "../db.server";
@@ -14,39 +16,47 @@ export interface StoredShopSettings {
   currency: string;
 }
 
-const DEFAULT_CURRENCY = "USD";
+/** The shop's money and clock: the currency its amounts are in, the IANA zone its times are in. */
+export interface ShopLocale {
+  currency: string;
+  /** Null until the install bootstrap has read it from Shopify (a row an early order created). */
+  timezone: string | null;
+}
 
-export async function findShopSettings(shop: string): Promise<StoredShopSettings> {
+/** The stored settings; null when the shop has no row. */
+export async function findShopSettings(shop: string): Promise<StoredShopSettings | null> {
   const [row, shopRow] = await Promise.all([
     prisma.shopSettings.findUnique({ where: { shop } }),
     prisma.shop.findUnique({ where: { domain: shop }, select: { currency: true, freeShippingThresholdMinor: true } }),
   ]);
+  if (!shopRow) return null;
   return {
     settings: row ? toSettingsInput(row) : {},
     // BigInt column; amounts stay far below 2^53 (docs/decisions/004-money-in-minor-units.md).
     freeShippingThresholdMinor:
-      shopRow?.freeShippingThresholdMinor == null ? null : Number(shopRow.freeShippingThresholdMinor),
-    currency: shopRow?.currency ?? DEFAULT_CURRENCY,
+      shopRow.freeShippingThresholdMinor == null ? null : Number(shopRow.freeShippingThresholdMinor),
+    currency: shopRow.currency,
   };
 }
 
-export async function findShopCurrency(shop: string): Promise<string> {
-  const row = await prisma.shop.findUnique({ where: { domain: shop }, select: { currency: true } });
-  return row?.currency ?? DEFAULT_CURRENCY;
+/** The shop's currency and timezone; null when the shop has no row. */
+export async function findShopLocale(shop: string): Promise<ShopLocale | null> {
+  return prisma.shop.findUnique({ where: { domain: shop }, select: { currency: true, timezone: true } });
 }
 
-/** Stores the settings and the threshold together: both or neither. */
-export async function saveShopSettings(shop: string, input: SettingsInput): Promise<void> {
+/** Stores the settings and the threshold together: both or neither; false when the shop has no row. */
+export async function saveShopSettings(shop: string, input: SettingsInput): Promise<boolean> {
   const threshold = input.freeShippingThresholdMinor === null ? null : BigInt(input.freeShippingThresholdMinor);
   const columns = toColumns(input.settings);
-  await prisma.$transaction([
-    prisma.shop.upsert({
+  return prisma.$transaction(async (tx) => {
+    const { count } = await tx.shop.updateMany({
       where: { domain: shop },
-      create: { domain: shop, name: shop.replace(/\.myshopify\.com$/, ""), freeShippingThresholdMinor: threshold },
-      update: { freeShippingThresholdMinor: threshold },
-    }),
-    prisma.shopSettings.upsert({ where: { shop }, create: { shop, ...columns }, update: columns }),
-  ]);
+      data: { freeShippingThresholdMinor: threshold },
+    });
+    if (count === 0) return false;
+    await tx.shopSettings.upsert({ where: { shop }, create: { shop, ...columns }, update: columns });
+    return true;
+  });
 }
 
 function toSettingsInput(row: SettingsRow): ShopSettingsInput {

@@ -37,8 +37,9 @@ export async function loadShopperHistory(
     ON l."shop" = g."shop" AND l."shopperKey" = g."shopperKey" WHERE g."shop" = ${shop} AND g."id" IN (${given})`;
   const owners = Prisma.sql`("shopperId" IN (${given}) OR "shopperId" IN (${linked}))`;
   const orders = customerId
-    ? Prisma.sql`UNION ALL SELECT 'c', CAST(COUNT(*) AS TEXT), CAST(COALESCE(SUM("totalMinor"), 0) AS TEXT), NULL, NULL
-        FROM "Order" WHERE "shop" = ${shop} AND "customerId" = ${customerId}`
+    ? // Cancelled orders were never bought; refunded amounts were not spent (as in shopper-signals.server.ts).
+      Prisma.sql`UNION ALL SELECT 'c', CAST(COUNT(*) AS TEXT), CAST(COALESCE(SUM("totalMinor" - "refundedMinor"), 0) AS TEXT),
+        NULL, NULL FROM "Order" WHERE "shop" = ${shop} AND "customerId" = ${customerId} AND "cancelledAt" IS NULL`
     : Prisma.empty;
   const rows = await prisma.$queryRaw<Row[]>`
     SELECT 'i' AS "src", "id" AS "t", "shopperKey" AS "a", "customerId" AS "b", NULL AS "at"

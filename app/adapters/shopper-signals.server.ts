@@ -53,7 +53,13 @@ export async function loadShopperSignals(
       take: 200,
     }),
     customerId
-      ? prisma.order.aggregate({ where: { shop, customerId }, _count: { _all: true }, _sum: { totalMinor: true } })
+      ? prisma.order.aggregate({
+          // A cancelled order was never bought: it counts neither as an order nor as spend, and
+          // what refunds took back was not spent either (same rule as shopper-history.server.ts).
+          where: { shop, customerId, cancelledAt: null },
+          _count: { _all: true },
+          _sum: { totalMinor: true, refundedMinor: true },
+        })
       : null,
   ]);
   return {
@@ -67,7 +73,7 @@ export async function loadShopperSignals(
     ),
     removedProductIds: unique(behaviour.filter((e) => e.type === "remove").map((e) => e.productId)),
     orderCount: orders?._count._all ?? 0,
-    totalSpentMinor: Number(orders?._sum.totalMinor ?? 0n),
+    totalSpentMinor: Number((orders?._sum.totalMinor ?? 0n) - (orders?._sum.refundedMinor ?? 0n)),
   };
 }
 

@@ -2,6 +2,7 @@
  * `npm run bench`: every benchmark, printing its figures. Performance goals live here, not in tests.
  * `npm run bench -- offers` runs only the named suites.
  */
+import { benchCatalog } from "./catalog-bench";
 import { benchLighthouse } from "./lighthouse-bench";
 import { benchOffers } from "./offers-bench";
 import { benchProxy } from "./proxy-bench";
@@ -14,6 +15,7 @@ const suites: Record<string, (print: (line: string) => void) => Promise<void>> =
   proxy: benchProxy,
   lighthouse: benchLighthouse,
   storefront: benchStorefront,
+  catalog: benchCatalog,
 };
 
 const wanted = process.argv.slice(2);

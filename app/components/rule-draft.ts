@@ -1,6 +1,7 @@
 /**
  * The rule editor's working copy: text fields stay text while the merchant types; `toRulePayload`
- * turns it into what `ruleInputSchema` validates on the server.
+ * turns it into what `ruleInputSchema` validates on the server. Schedule fields hold wall-clock
+ * times in the shop's timezone: the server converts them both ways, never the browser.
  */
 import type { Condition, OfferKind, Rule, Surface } from "../domain/offers";
 import { formatMoneyInput } from "../schemas/money";
@@ -75,8 +76,22 @@ export function newRuleDraft(): RuleDraft {
   };
 }
 
-/** The editor's copy of a stored rule; `titles` names the products it refers to. */
-export function ruleToDraft(rule: Rule, currency: string, titles: Map<string, string>): RuleDraft {
+/** The datetime-local values of a rule's schedule, in the shop's timezone ("" for none). */
+export interface ScheduleInput {
+  startsAt: string;
+  endsAt: string;
+}
+
+/**
+ * The editor's copy of a stored rule; `titles` names the products it refers to, and `schedule`
+ * is its schedule as the loader put it in the shop's timezone.
+ */
+export function ruleToDraft(
+  rule: Rule,
+  currency: string,
+  titles: Map<string, string>,
+  schedule: ScheduleInput,
+): RuleDraft {
   const picked = (ids: string[]) => ids.map((id) => ({ id, title: titles.get(id) ?? id }));
   const discount = rule.discount;
   return {
@@ -95,8 +110,8 @@ export function ruleToDraft(rule: Rule, currency: string, titles: Map<string, st
       : discount.type === "percentage"
         ? String(discount.value)
         : formatMoneyInput(discount.amountMinor, currency),
-    startsAt: toLocalInput(rule.schedule?.startsAt),
-    endsAt: toLocalInput(rule.schedule?.endsAt),
+    startsAt: schedule.startsAt,
+    endsAt: schedule.endsAt,
   };
 }
 
@@ -140,8 +155,9 @@ export function toRulePayload(draft: RuleDraft): RulePayload {
         : draft.discountType === "percentage"
           ? { type: "percentage", value: draft.discountValue }
           : { type: "fixed_amount", amount: draft.discountValue },
-    startsAt: fromLocalInput(draft.startsAt),
-    endsAt: fromLocalInput(draft.endsAt),
+    // As typed: wall-clock times in the shop's timezone, which the server knows and applies.
+    startsAt: draft.startsAt,
+    endsAt: draft.endsAt,
   };
 }
 
@@ -159,16 +175,4 @@ export function splitList(text: string): string[] {
     .split(",")
     .map((part) => part.trim())
     .filter(Boolean);
-}
-
-// <input type="datetime-local"> speaks local time without a zone; the server stores UTC.
-function toLocalInput(at: Date | string | undefined): string {
-  if (!at) return "";
-  const date = new Date(at);
-  const local = new Date(date.getTime() - date.getTimezoneOffset() * 60_000);
-  return local.toISOString().slice(0, 16);
-}
-
-function fromLocalInput(value: string): string {
-  return value ? new Date(value).toISOString() : "";
 }

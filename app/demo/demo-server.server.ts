@@ -122,11 +122,19 @@ async function sendResponse(res: ServerResponse, responseOrPromise: Response | P
   });
   const cookies = response.headers.getSetCookie();
   if (cookies.length > 0) headers["set-cookie"] = cookies;
-  res.writeHead(response.status, response.statusText, headers);
   if (!response.body) {
-    res.end();
+    res.writeHead(response.status, response.statusText, headers).end();
     return;
   }
+  // Documents stream (Remix renders them progressively); anything else is small and whole, and
+  // writing it in one piece skips a web-to-Node stream bridge that costs more than the answer.
+  if (!headers["content-type"]?.toString().startsWith("text/html")) {
+    const body = Buffer.from(await response.arrayBuffer());
+    headers["content-length"] = String(body.length);
+    res.writeHead(response.status, response.statusText, headers).end(body);
+    return;
+  }
+  res.writeHead(response.status, response.statusText, headers);
   await pipeline(Readable.fromWeb(response.body as NodeReadableStream), res);
 }
 

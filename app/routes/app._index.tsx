@@ -1,7 +1,13 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { useFetcher, useLoaderData } from "@remix-run/react";
 import { BlockStack, Card, InlineGrid, Layout, List, Page, Text } from "@shopify/polaris";
+import { CatalogImportCard, catalogImportActive } from "../components/catalog-import-card";
+import { DeadLettersBanner } from "../components/dead-letters-banner";
 import { RouteErrorBoundary } from "../components/route-error-boundary";
+import { useRefreshWhile } from "../components/use-refresh-while";
+import { homeIntent } from "../schemas/home";
+import { requestCatalogImport } from "../services/catalog-import.server";
+import { parseWith, runFormAction } from "../services/errors";
 import { getShopOverview } from "../services/shop-overview.server";
 import { authenticate } from "../shopify.server";
 
@@ -10,14 +16,50 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   return getShopOverview(session.shop);
 };
 
+// "Import catalog" / "Try again": starts the import, or resumes or restarts a failed one.
+export const action = async ({ request }: ActionFunctionArgs) => {
+  const { session, admin } = await authenticate.admin(request);
+  // A body that is not a form is bad input (400), not a server error.
+  const form = Object.fromEntries(await request.formData().catch(() => new FormData()));
+  return runFormAction(async () => {
+    parseWith(homeIntent, form);
+    const result = await requestCatalogImport(session.shop, admin);
+    return { error: result.error };
+  });
+};
+
+// How often the page re-reads an import's progress while it runs.
+const PROGRESS_POLL_MS = 3000;
+
 export default function Home() {
   const overview = useLoaderData<typeof loader>();
+  const fetcher = useFetcher<typeof action>();
+  useRefreshWhile(catalogImportActive(overview.catalogImport), PROGRESS_POLL_MS);
+  const requestError = fetcher.data && "error" in fetcher.data ? fetcher.data.error : null;
+  // In the shop's zone (UTC until it is known), so the server's and the browser's text match.
   const lastOrder = overview.lastOrderAt
-    ? new Date(overview.lastOrderAt).toLocaleDateString("en", { dateStyle: "medium" })
+    ? new Date(overview.lastOrderAt).toLocaleDateString("en", {
+        dateStyle: "medium",
+        timeZone: overview.timezone ?? "UTC",
+      })
     : "none yet";
   return (
     <Page title="Cartlift" subtitle={overview.name}>
       <Layout>
+        {overview.deadLetters > 0 ? (
+          <Layout.Section>
+            <DeadLettersBanner count={overview.deadLetters} />
+          </Layout.Section>
+        ) : null}
+        <Layout.Section>
+          <CatalogImportCard
+            progress={overview.catalogImport}
+            timeZone={overview.timezone}
+            requesting={fetcher.state !== "idle"}
+            requestError={fetcher.state === "idle" ? requestError : null}
+            onRequest={() => fetcher.submit({ intent: "import_catalog" }, { method: "post" })}
+          />
+        </Layout.Section>
         <Layout.Section>
           <InlineGrid columns={{ xs: 1, sm: 3 }} gap="400">
             <Metric label="Products in catalog" value={overview.products} />

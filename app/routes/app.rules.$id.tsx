@@ -30,7 +30,7 @@ import { authenticate } from "../shopify.server";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  return runService(() => getRuleEditor(session.shop, params.id ?? "new"));
+  return runService(() => getRuleEditor(session.shop, params.id ?? "new", new Date()));
 };
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {
@@ -48,12 +48,15 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
 };
 
 export default function RuleEditor() {
-  const { rule, currency, facets, personas, selectedProducts } = useLoaderData<typeof loader>();
+  const { rule, currency, timeZoneLabel, schedule, facets, personas, selectedProducts } =
+    useLoaderData<typeof loader>();
   const errors = useActionData<typeof action>()?.errors ?? {};
   const submit = useSubmit();
   const saving = useNavigation().state !== "idle";
   const [draft, setDraft] = useState<RuleDraft>(() =>
-    rule ? ruleToDraft(rule, currency, new Map(selectedProducts.map((p) => [p.id, p.title]))) : newRuleDraft(),
+    rule
+      ? ruleToDraft(rule, currency, new Map(selectedProducts.map((p) => [p.id, p.title])), schedule)
+      : newRuleDraft(),
   );
   const set = (patch: Partial<RuleDraft>) => setDraft((current) => ({ ...current, ...patch }));
   const conditionError = (i: number) => Object.entries(errors).find(([key]) => key.startsWith(`conditions.${i}`))?.[1];
@@ -149,6 +152,7 @@ export default function RuleEditor() {
               </BlockStack>
             </Card>
             <OfferCard draft={draft} set={set} errors={errors} currency={currency} />
+            <ScheduleCard draft={draft} set={set} errors={errors} timeZoneLabel={timeZoneLabel} />
           </BlockStack>
         </Layout.Section>
       </Layout>
@@ -225,6 +229,30 @@ function OfferCard({
             />
           ) : null}
         </InlineGrid>
+      </BlockStack>
+    </Card>
+  );
+}
+
+// The schedule is typed and shown in the shop's timezone (the loader converted it; the action
+// converts back on the server), so a merchant abroad or a browser on another clock changes nothing.
+function ScheduleCard({
+  draft,
+  set,
+  errors,
+  timeZoneLabel,
+}: {
+  draft: RuleDraft;
+  set: (p: Partial<RuleDraft>) => void;
+  errors: Record<string, string>;
+  timeZoneLabel: string;
+}) {
+  return (
+    <Card>
+      <BlockStack gap="300">
+        <Text as="h2" variant="headingSm">
+          Schedule (optional)
+        </Text>
         <InlineGrid columns={2} gap="200">
           <TextField
             label="Starts"
@@ -243,6 +271,9 @@ function OfferCard({
             error={errors.endsAt}
           />
         </InlineGrid>
+        <Text as="p" tone="subdued">
+          {`Times are in ${timeZoneLabel}.`}
+        </Text>
       </BlockStack>
     </Card>
   );

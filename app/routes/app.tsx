@@ -26,6 +26,7 @@ export default function App() {
         <Link to="/app/preview">Offer preview</Link>
         <Link to="/app/recommendations">Recommendations</Link>
         <Link to="/app/settings">Settings</Link>
+        <Link to="/app/webhooks">Webhook deliveries</Link>
       </NavMenu>
       <Outlet />
     </AppProvider>

@@ -1,10 +1,5 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { handleBulkOperationFinish } from "../services/order-import.server";
-import { authenticate } from "../shopify.server";
+import { receiveWebhook } from "../services/webhook-intake.server";
 
-// Answers at once: the export is downloaded in the background (the service starts it).
-export const action = async ({ request }: ActionFunctionArgs) => {
-  const { shop, payload, admin } = await authenticate.webhook(request);
-  await handleBulkOperationFinish(shop, payload, admin);
-  return new Response(null, { status: 200 });
-};
+// Answers at once: the export is downloaded in the background (the handler starts it).
+export const action = ({ request }: ActionFunctionArgs) => receiveWebhook(request);

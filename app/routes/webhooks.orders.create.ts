@@ -1,11 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { ingestOrderWebhook } from "../services/order-ingest.server";
-import { authenticate } from "../shopify.server";
+import { receiveWebhook } from "../services/webhook-intake.server";
 
-// Shopify redelivers until it gets a 2xx: a duplicate or an unreadable body is acknowledged too
-// (the service stores nothing for them). A bad HMAC gets 401 from authenticate.webhook.
-export const action = async ({ request }: ActionFunctionArgs) => {
-  const { shop, payload } = await authenticate.webhook(request);
-  await ingestOrderWebhook(shop, payload);
-  return new Response(null, { status: 200 });
-};
+// Every webhook goes through receiveWebhook (app/services/webhook-intake.server.ts): 401 for a bad
+// HMAC, 400 for a signed body that is not JSON, 200 otherwise (an unreadable body becomes a dead letter).
+export const action = ({ request }: ActionFunctionArgs) => receiveWebhook(request);

@@ -1,8 +1,13 @@
 /**
  * Orders as Shopify sends them, parsed once into the shape Cartlift stores: the REST-shaped
- * orders/create webhook body and the rows of a bulk operation's JSONL export both become an
- * `IncomingOrder`, ids as GIDs and decimal strings as integer minor units (docs/decisions/004).
- * Only what learning and attribution need survives parsing: no names, emails or addresses.
+ * orders/create, orders/updated and orders/cancelled webhook bodies and the rows of a bulk
+ * operation's JSONL export all become an `IncomingOrder`, refunds (refunds/create, and the
+ * `refunds` orders/updated lists) an `IncomingRefund`; ids as GIDs and decimal strings as integer
+ * minor units (docs/decisions/004). Only what learning, attribution and (later) analytics need
+ * survives parsing: no names, emails or addresses.
+ *
+ * Amounts and quantities are as ordered (after order edits); refunds are kept beside them, never
+ * subtracted from them, so net = ordered − refunded and nothing is taken off twice.
  */
 import { z } from "zod";
 import { parseMoneyMinor } from "./money";
@@ -25,7 +30,33 @@ export interface IncomingOrder {
   subtotalMinor: number;
   totalMinor: number;
   customerId: string | null;
+  /** When Shopify cancelled it; a cancelled order teaches nothing and earns nothing. */
+  cancelledAt?: Date | null;
+  /** Shopify's updated_at of this state: an older state never overwrites a newer one. */
+  shopifyUpdatedAt?: Date | null;
   lines: IncomingOrderLine[];
+}
+
+export interface IncomingRefundLine {
+  lineId: string;
+  quantity: number;
+  /** The refunded subtotal of the line (after discounts, before tax), in the shop's currency. */
+  amountMinor: number;
+}
+
+export interface IncomingRefund {
+  id: string;
+  orderId: string;
+  processedAt: Date;
+  /** Sum of the lines' amounts. */
+  amountMinor: number;
+  lines: IncomingRefundLine[];
+}
+
+/** An order webhook's body: the order's state and the refunds it lists (orders/updated has them). */
+export interface IncomingOrderState {
+  order: IncomingOrder;
+  refunds: IncomingRefund[];
 }
 
 const DECIMAL = /^\d+(?:\.\d+)?$/;
@@ -57,10 +88,63 @@ const restLineItem = z.object({
   variant_id: restId.nullish(),
   title: z.string(),
   quantity: z.number().int().nonnegative(),
+  // Units still on the order: the quantity minus what edits removed and refunds took back.
+  current_quantity: z.number().int().nonnegative().nullish(),
   price: decimal,
 });
 
-/** The orders/create webhook body (REST shape), as an `IncomingOrder`. */
+const shopMoneySet = z.object({ shop_money: z.object({ amount: decimal, currency_code: currencyCode }) });
+
+// A refund as REST sends it: refunds/create's body, and each entry of an order's `refunds`.
+const restRefund = z.object({
+  id: restId,
+  admin_graphql_api_id: gidOf("Refund").optional(),
+  order_id: restId,
+  created_at: timestamp,
+  processed_at: timestamp.nullish(),
+  refund_line_items: z.array(
+    z.object({
+      id: restId,
+      line_item_id: restId,
+      quantity: z.number().int().nonnegative(),
+      subtotal_set: shopMoneySet,
+    }),
+  ),
+});
+
+function toRefund(raw: z.output<typeof restRefund>, ctx: z.RefinementCtx): IncomingRefund {
+  const lines = raw.refund_line_items.map((item) => {
+    const money = item.subtotal_set.shop_money;
+    return {
+      lineId: shopifyGid("LineItem", item.line_item_id),
+      quantity: item.quantity,
+      amountMinor: minor(money.amount, money.currency_code, "subtotal_set", ctx),
+    };
+  });
+  return {
+    id: raw.admin_graphql_api_id ?? shopifyGid("Refund", raw.id),
+    orderId: shopifyGid("Order", raw.order_id),
+    processedAt: new Date(raw.processed_at ?? raw.created_at),
+    amountMinor: lines.reduce((sum, line) => sum + line.amountMinor, 0),
+    lines,
+  };
+}
+
+/** The refunds/create webhook body (REST shape), as an `IncomingRefund`. */
+export const refundWebhookPayload = restRefund.transform(toRefund);
+
+// A line's ordered quantity after edits: Shopify's current_quantity has refunds taken off too,
+// and those stay in Refund rows; with no current_quantity (older bodies), the quantity ordered.
+function orderedQuantity(line: z.output<typeof restLineItem>, id: string, refunds: IncomingRefund[]): number {
+  if (line.current_quantity == null) return line.quantity;
+  const refunded = refunds.flatMap((r) => r.lines).filter((l) => l.lineId === id);
+  return Math.min(line.quantity, line.current_quantity + refunded.reduce((sum, l) => sum + l.quantity, 0));
+}
+
+/**
+ * The orders/create, orders/updated and orders/cancelled webhook body (REST shape: the same order,
+ * orders/updated with the refunds so far), as an `IncomingOrderState`.
+ */
 export const orderWebhookPayload = z
   .object({
     id: restId,
@@ -68,15 +152,19 @@ export const orderWebhookPayload = z
     name: z.string().min(1),
     processed_at: timestamp.nullish(),
     created_at: timestamp,
+    updated_at: timestamp.nullish(),
+    cancelled_at: timestamp.nullish(),
     currency: currencyCode,
     subtotal_price: decimal,
     total_price: decimal,
     customer: z.object({ id: restId, admin_graphql_api_id: gidOf("Customer").optional() }).nullish(),
     line_items: z.array(restLineItem),
+    refunds: z.array(restRefund).nullish(),
   })
-  .transform((raw, ctx): IncomingOrder => {
+  .transform((raw, ctx): IncomingOrderState => {
     const currency = raw.currency;
-    return {
+    const refunds = (raw.refunds ?? []).map((refund) => toRefund(refund, ctx));
+    const order: IncomingOrder = {
       id: raw.admin_graphql_api_id ?? shopifyGid("Order", raw.id),
       name: raw.name,
       processedAt: new Date(raw.processed_at ?? raw.created_at),
@@ -84,16 +172,28 @@ export const orderWebhookPayload = z
       subtotalMinor: minor(raw.subtotal_price, currency, "subtotal_price", ctx),
       totalMinor: minor(raw.total_price, currency, "total_price", ctx),
       customerId: raw.customer ? (raw.customer.admin_graphql_api_id ?? shopifyGid("Customer", raw.customer.id)) : null,
-      lines: raw.line_items.map((line) => ({
-        id: line.admin_graphql_api_id ?? shopifyGid("LineItem", line.id),
-        productId: line.product_id == null ? null : shopifyGid("Product", line.product_id),
-        variantId: line.variant_id == null ? null : shopifyGid("ProductVariant", line.variant_id),
-        title: line.title,
-        quantity: line.quantity,
-        priceMinor: minor(line.price, currency, "price", ctx),
-      })),
+      cancelledAt: raw.cancelled_at ? new Date(raw.cancelled_at) : null,
+      shopifyUpdatedAt: raw.updated_at ? new Date(raw.updated_at) : null,
+      lines: raw.line_items.map((line) => {
+        const id = line.admin_graphql_api_id ?? shopifyGid("LineItem", line.id);
+        return {
+          id,
+          productId: line.product_id == null ? null : shopifyGid("Product", line.product_id),
+          variantId: line.variant_id == null ? null : shopifyGid("ProductVariant", line.variant_id),
+          title: line.title,
+          quantity: orderedQuantity(line, id, refunds),
+          priceMinor: minor(line.price, currency, "price", ctx),
+        };
+      }),
     };
+    return { order, refunds };
   });
+
+/** The orders/cancelled body: an order webhook body that says when it was cancelled. */
+export const orderCancelledPayload = orderWebhookPayload.refine((state) => state.order.cancelledAt != null, {
+  message: "cancelled_at is missing",
+  path: ["cancelled_at"],
+});
 
 const shopMoney = z.object({ shopMoney: z.object({ amount: decimal, currencyCode }) });
 const idRef = z.object({ id: z.string() }).nullish();
@@ -130,6 +230,10 @@ const bulkOrderRow = z
     id: gidOf("Order"),
     name: z.string().min(1),
     processedAt: timestamp,
+    // Optional so that exports without them still read; with them an import knows cancellations
+    // and never overwrites a newer webhook's state.
+    cancelledAt: timestamp.nullish(),
+    updatedAt: timestamp.nullish(),
     currencyCode,
     subtotalPriceSet: shopMoney,
     totalPriceSet: shopMoney,
@@ -145,6 +249,8 @@ const bulkOrderRow = z
       subtotalMinor: minor(raw.subtotalPriceSet.shopMoney.amount, raw.currencyCode, "subtotalPriceSet", ctx),
       totalMinor: minor(raw.totalPriceSet.shopMoney.amount, raw.currencyCode, "totalPriceSet", ctx),
       customerId: raw.customer?.id ?? null,
+      cancelledAt: raw.cancelledAt ? new Date(raw.cancelledAt) : null,
+      shopifyUpdatedAt: raw.updatedAt ? new Date(raw.updatedAt) : null,
     },
   }));
 
@@ -182,11 +288,6 @@ export const bulkOperationNodeResponse = z.object({
       })
       .nullable(),
   }),
-});
-
-/** The Admin API's answer about the shop itself. */
-export const shopDetailsResponse = z.object({
-  data: z.object({ shop: z.object({ name: z.string(), currencyCode }) }),
 });
 
 /** The recommendations admin page's form: which button was pressed. */

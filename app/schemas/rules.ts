@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { OFFER_KINDS, SURFACES, type Condition, type Rule } from "../domain/offers";
 import { checkRange, moneyField } from "./fields";
+import { zonedInputToUtc } from "./zoned-time";
 
 /** The shop's distinct product types, vendors, tags and collections: the rule conditions' pick lists. */
 export interface CatalogFacets {
@@ -65,22 +66,34 @@ function discountSchema(currency: string) {
     });
 }
 
-const dateTime = z
-  .string()
-  .trim()
-  .transform((value, ctx) => {
-    if (value === "") return undefined;
-    const ms = Date.parse(value);
-    if (Number.isNaN(ms)) {
+const instant = z.iso.datetime({ offset: true });
+
+/**
+ * A schedule bound: the editor's "YYYY-MM-DDTHH:mm" is a wall-clock time in the shop's zone
+ * (whatever the browser's); an ISO timestamp with its offset is taken as the instant it names.
+ */
+function scheduleTime(timeZone: string) {
+  return z
+    .string()
+    .trim()
+    .transform((value, ctx) => {
+      if (value === "") return undefined;
+      const zoned = zonedInputToUtc(value, timeZone);
+      if (zoned.ok) return zoned.iso;
+      if (zoned.reason === "nonexistent") {
+        const shown = value.replace("T", " ");
+        ctx.addIssue({ code: "custom", message: `${shown} does not exist in ${timeZone} (the clocks skip it)` });
+        return z.NEVER;
+      }
+      if (instant.safeParse(value).success) return new Date(value).toISOString();
       ctx.addIssue({ code: "custom", message: "enter a date and time" });
       return z.NEVER;
-    }
-    return new Date(ms).toISOString();
-  })
-  .optional();
+    })
+    .optional();
+}
 
-/** The editor's payload for one rule, in the shop's currency. */
-export function ruleInputSchema(currency: string) {
+/** The editor's payload for one rule, in the shop's currency and (for its schedule) timezone. */
+export function ruleInputSchema(currency: string, timeZone: string) {
   return z
     .object({
       name: z.string().trim().min(1, "give the rule a name").max(80, "at most 80 characters"),
@@ -98,8 +111,8 @@ export function ruleInputSchema(currency: string) {
         z.object({ type: z.literal("automatic"), limit: z.coerce.number().int().min(1).max(10) }),
       ]),
       discount: discountSchema(currency),
-      startsAt: dateTime,
-      endsAt: dateTime,
+      startsAt: scheduleTime(timeZone),
+      endsAt: scheduleTime(timeZone),
     })
     .refine((r) => !r.startsAt || !r.endsAt || r.startsAt < r.endsAt, {
       message: "ends before it starts",

@@ -16,3 +16,8 @@ export const scopesUpdatePayload = z.object({ current: z.array(z.string()) }).lo
 
 // Shopify sends numeric customer ids in webhooks; Cartlift stores GIDs.
 export { customerGid } from "./shopify-ids";
+
+/** The webhook deliveries page's form: "Replay all" (the only action it has). */
+export const deadLetterIntent = z.object({
+  intent: z.literal("replay", { error: "must be replay" }),
+});

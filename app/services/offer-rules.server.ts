@@ -12,10 +12,11 @@ import {
 import { validateRule, type Rule } from "../domain/offers";
 import { fieldErrors } from "../schemas/form-errors";
 import { ruleInputSchema, toRule } from "../schemas/rules";
+import { timeZoneLabel, utcToZonedInput } from "../schemas/zoned-time";
 import { NotFoundError, ValidationError } from "./errors";
 import { listPersonas } from "./personas.server";
 import { shopChanged } from "./shop-changes.server";
-import { shopCurrency } from "./shop-settings.server";
+import { shopCurrency, shopLocale } from "./shop-settings.server";
 
 const PERFORMANCE_DAYS = 30;
 
@@ -54,6 +55,12 @@ export async function listRulesOverview(shop: string, now: Date): Promise<{ rule
 export interface RuleEditorData {
   rule: Rule | null;
   currency: string;
+  /** The shop's IANA zone: the schedule is entered and shown in it, whatever the browser's. */
+  timeZone: string;
+  /** e.g. "Asia/Tokyo (GMT+9)", its offset now. */
+  timeZoneLabel: string;
+  /** The rule's schedule as the datetime-local fields show it, in the shop's zone ("" for none). */
+  schedule: { startsAt: string; endsAt: string };
   facets: CatalogFacets;
   personas: { id: string; name: string }[];
   /** The products the rule names (offer and conditions), for the picker's selected chips. */
@@ -61,23 +68,34 @@ export interface RuleEditorData {
 }
 
 /** What the editor needs for a new rule (`id` = "new") or an existing one of this shop. */
-export async function getRuleEditor(shop: string, id: string): Promise<RuleEditorData> {
+export async function getRuleEditor(shop: string, id: string, now: Date): Promise<RuleEditorData> {
   const rule = id === "new" ? null : await findRule(shop, id);
   if (id !== "new" && !rule) throw new NotFoundError("rule");
-  const [currency, facets, personas] = await Promise.all([shopCurrency(shop), catalogFacets(shop), listPersonas(shop)]);
+  const [locale, facets, personas] = await Promise.all([shopLocale(shop), catalogFacets(shop), listPersonas(shop)]);
   const named = rule ? namedProductIds(rule) : [];
+  const zone = locale.timezone;
   return {
     rule,
-    currency,
+    currency: locale.currency,
+    timeZone: zone,
+    timeZoneLabel: timeZoneLabel(zone, now),
+    schedule: {
+      startsAt: utcToZonedInput(rule?.schedule?.startsAt, zone),
+      endsAt: utcToZonedInput(rule?.schedule?.endsAt, zone),
+    },
     facets,
     personas: personas.map((p) => ({ id: p.id, name: p.name })),
     selectedProducts: named.length > 0 ? await productOptions(shop, named) : [],
   };
 }
 
-/** Validates and stores a rule (new when `id` is null); throws ValidationError with field errors. */
+/**
+ * Validates and stores a rule (new when `id` is null); throws ValidationError with field errors.
+ * Schedule times without an offset are read in the shop's timezone, here on the server.
+ */
 export async function saveRule(shop: string, id: string | null, payload: unknown): Promise<Rule> {
-  const parsed = ruleInputSchema(await shopCurrency(shop)).safeParse(payload);
+  const { currency, timezone } = await shopLocale(shop);
+  const parsed = ruleInputSchema(currency, timezone).safeParse(payload);
   if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
   const rule = toRule(id ?? "new", parsed.data);
   try {

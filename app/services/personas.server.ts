@@ -13,7 +13,6 @@ import {
   updatePersonaRow,
   type PersonaRecord,
 } from "../adapters/personas.server";
-import { findShopCurrency } from "../adapters/shop-settings.server";
 import { fieldErrors } from "../schemas/form-errors";
 import { builtInPersonas, DEFAULT_TECHNIQUES, type Persona } from "../domain/offers";
 import {
@@ -25,6 +24,7 @@ import {
 } from "../schemas/personas";
 import { NotFoundError, ValidationError } from "./errors";
 import { shopChanged } from "./shop-changes.server";
+import { shopCurrency } from "./shop-settings.server";
 
 export type { PersonaRecord } from "../adapters/personas.server";
 
@@ -68,7 +68,7 @@ export interface PersonaEditorData {
 
 /** What the editor shows for a new persona (`id` = "new") or one of the shop's; NotFoundError otherwise. */
 export async function getPersonaEditor(shop: string, id: string): Promise<PersonaEditorData> {
-  const [persona, currency] = await Promise.all([id === "new" ? null : getPersona(shop, id), findShopCurrency(shop)]);
+  const [persona, currency] = await Promise.all([id === "new" ? null : getPersona(shop, id), shopCurrency(shop)]);
   const form: PersonaFormValues = persona
     ? {
         name: persona.name,
@@ -86,6 +86,7 @@ export async function createPersona(shop: string, input: unknown): Promise<Perso
   // Seed first (a no-op once installed), so the persona lands above the shipped catch-all, not below it.
   await ensureBuiltInPersonas(shop);
   const inserted = await insertPersona(shop, parsed);
+  if (!inserted) throw new NotFoundError("shop");
   shopChanged(shop);
   return inserted;
 }
@@ -126,7 +127,7 @@ export function toDomainPersona(record: PersonaRecord): Persona {
 }
 
 async function parsePersonaInput(shop: string, input: unknown): Promise<PersonaInput> {
-  const parsed = personaInputSchema(await findShopCurrency(shop)).safeParse(input);
+  const parsed = personaInputSchema(await shopCurrency(shop)).safeParse(input);
   if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
   return parsed.data;
 }

@@ -3,7 +3,7 @@ import { searchProducts as searchCatalog, type ProductOption } from "../adapters
 
 export type { ProductOption } from "../adapters/catalog.server";
 
-/** Active products whose title, type or vendor contains the query (all when empty), by title. */
+/** Offerable products (active, on the Online Store) whose title, type or vendor contains the query, by title. */
 export function searchProducts(shop: string, query: string, limit: number): Promise<ProductOption[]> {
   return searchCatalog(shop, query, limit);
 }

@@ -15,6 +15,7 @@ import {
   shopRedactPayload,
 } from "../schemas/webhooks";
 import { forgetShopModel } from "./recommendations.server";
+import { parseWebhookPayload } from "./webhook-intake.server";
 
 /** app/uninstalled: the shop's access is gone, so its sessions go; its data waits for shop/redact. */
 export async function handleAppUninstalled(shop: string, now: Date): Promise<{ sessionsRemoved: number }> {
@@ -23,11 +24,10 @@ export async function handleAppUninstalled(shop: string, now: Date): Promise<{ s
   return { sessionsRemoved };
 }
 
-/** app/scopes_update: keep the stored session's scope in line with what the merchant granted. */
-export async function handleScopesUpdate(shop: string, sessionId: string | undefined, payload: unknown) {
-  const parsed = scopesUpdatePayload.safeParse(payload);
-  if (!sessionId || !parsed.success) return;
-  await updateSessionScope(sessionId, shop, parsed.data.current.join(","));
+/** app/scopes_update: keep the stored offline session's scope in line with what the merchant granted. */
+export async function handleScopesUpdate(shop: string, payload: unknown): Promise<void> {
+  const { current } = parseWebhookPayload(scopesUpdatePayload, payload);
+  await updateSessionScope(shop, current.join(","));
 }
 
 export type ComplianceTopic = "CUSTOMERS_DATA_REQUEST" | "CUSTOMERS_REDACT" | "SHOP_REDACT";
@@ -38,7 +38,11 @@ export interface ComplianceResult {
   affected: number;
 }
 
-/** The three mandatory privacy topics. Unknown payload shapes are acknowledged and change nothing. */
+/**
+ * The three mandatory privacy topics. A body of an unknown shape throws InvalidWebhookPayload:
+ * receiveWebhook still answers 200 (never a 5xx) and keeps it as a dead letter, so a privacy
+ * request Cartlift could not read is seen and replayed, never silently lost.
+ */
 export async function handleComplianceWebhook(
   topic: ComplianceTopic,
   shop: string,
@@ -46,36 +50,23 @@ export async function handleComplianceWebhook(
 ): Promise<ComplianceResult> {
   switch (topic) {
     case "CUSTOMERS_DATA_REQUEST": {
-      const parsed = customersDataRequestPayload.safeParse(payload);
-      const affected = parsed.success ? await countCustomerOrders(shop, customerGid(parsed.data.customer.id)) : 0;
+      const { customer } = parseWebhookPayload(customersDataRequestPayload, payload);
+      const affected = await countCustomerOrders(shop, customerGid(customer.id));
       // Cartlift holds no customer profile: only order ids linked to the customer id, which the
       // merchant already has in Shopify. The count is logged for the merchant's audit trail.
       console.info(`customers/data_request for ${shop}: ${affected} orders linked to the customer`);
       return { topic, affected };
     }
     case "CUSTOMERS_REDACT": {
-      const parsed = customersRedactPayload.safeParse(payload);
-      const affected = parsed.success ? await redactCustomer(shop, customerGid(parsed.data.customer.id)) : 0;
-      return { topic, affected };
+      const { customer } = parseWebhookPayload(customersRedactPayload, payload);
+      return { topic, affected: await redactCustomer(shop, customerGid(customer.id)) };
     }
     case "SHOP_REDACT": {
-      const parsed = shopRedactPayload.safeParse(payload);
-      if (parsed.success) {
-        await deleteShopData(shop);
-        forgetShopModel(shop);
-      }
-      return { topic, affected: parsed.success ? 1 : 0 };
+      parseWebhookPayload(shopRedactPayload, payload);
+      // The shop's rows (cascade), its sessions and its dead letters (no relation to Shop).
+      await deleteShopData(shop);
+      forgetShopModel(shop);
+      return { topic, affected: 1 };
     }
   }
-}
-
-const TOPICS: Record<string, ComplianceTopic> = {
-  CUSTOMERS_DATA_REQUEST: "CUSTOMERS_DATA_REQUEST",
-  CUSTOMERS_REDACT: "CUSTOMERS_REDACT",
-  SHOP_REDACT: "SHOP_REDACT",
-};
-
-/** Maps the topic Shopify sends (either spelling) to a compliance topic, or null. */
-export function complianceTopic(topic: string): ComplianceTopic | null {
-  return TOPICS[topic.toUpperCase().replace("/", "_")] ?? null;
 }

@@ -104,6 +104,8 @@ interface RequestContext {
 }
 
 // Every id must be this shop's: another shop's (or an unknown) id is a 404 and nothing is decided.
+// A cart line or viewed page of a draft, archived or unpublished product is still priced from its
+// facts (the shopper has it); the engine only refuses to offer such a product (`offerable: false`).
 async function resolveContext(query: OffersQuery, now: Date): Promise<RequestContext> {
   const variantIds = [
     ...query.lines.map((l) => variantGid(l.variant)),

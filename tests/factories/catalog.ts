@@ -1,12 +1,15 @@
 /** Minimal shop rows for integration tests. */
+import { findShop, saveShopDetails } from "../../app/adapters/shop-repository.server";
 import { prisma } from "../../app/db.server";
 import { ensureBuiltInPersonas } from "../../app/services/personas.server";
+import { shopDetails } from "./shopify";
 
 export async function createShopWithCatalog(
   shop: string,
   options: { products?: number; orders?: number; customerId?: string } = {},
 ) {
-  await prisma.shop.create({ data: { domain: shop, name: `Shop ${shop}`, currency: "USD" } });
+  // The row as the install bootstrap writes it (a USD store on UTC), unless installShop already did.
+  if (!(await findShop(shop))) await saveShopDetails(shop, shopDetails(shop));
   // What the install hook does (app/shopify.server.ts): the shop starts with the shipped personas.
   await ensureBuiltInPersonas(shop);
   for (let i = 1; i <= (options.products ?? 2); i++) {

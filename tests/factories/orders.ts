@@ -1,8 +1,10 @@
 /** Order fixtures for integration tests: the fixture shop's catalog, exports and webhook bodies. */
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { saveShopDetails } from "../../app/adapters/shop-repository.server";
 import { prisma } from "../../app/db.server";
 import { ensureBuiltInPersonas } from "../../app/services/personas.server";
+import { shopDetails } from "./shopify";
 
 const FIXTURES = path.resolve("tests/fixtures");
 
@@ -54,7 +56,7 @@ interface FixtureProduct {
 /** Creates the shop row and the fixture catalog (coffee machines, pods, cameras, SD cards). */
 export async function createFixtureShop(shop: string): Promise<void> {
   const products = JSON.parse(read("orders/catalog.json")) as FixtureProduct[];
-  await prisma.shop.create({ data: { domain: shop, name: "Fixture Coffee & Cameras", currency: "USD" } });
+  await saveShopDetails(shop, shopDetails(shop, { name: "Fixture Coffee & Cameras" }));
   // What the install hook does (app/shopify.server.ts): the shop starts with the shipped personas.
   await ensureBuiltInPersonas(shop);
   for (const p of products) {

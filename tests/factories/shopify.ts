@@ -1,6 +1,8 @@
 /** Real Shopify-shaped requests for integration tests, signed with the test secrets. */
 import { randomUUID } from "node:crypto";
 import { API_KEY, API_SECRET_KEY, getHmac, getJwt, setUpValidSession } from "@shopify/shopify-api/test-helpers";
+import { saveShopDetails } from "../../app/adapters/shop-repository.server";
+import type { ShopDetails } from "../../app/schemas/shop";
 import { ensureBuiltInPersonas } from "../../app/services/personas.server";
 import { sessionStorage } from "../../app/shopify.server";
 
@@ -12,20 +14,40 @@ export function uniqueShop(): string {
   return `test-${randomUUID().slice(0, 8)}.myshopify.com`;
 }
 
-/** Stores a valid offline session for the shop through the app's real session storage. */
-export async function installShop(shop: string) {
+/** What the Admin API says about a test shop unless the test says otherwise: a USD store on UTC. */
+export function shopDetails(shop: string, overrides: Partial<ShopDetails> = {}): ShopDetails {
+  const currency = overrides.currency ?? "USD";
+  return {
+    name: `Shop ${shop}`,
+    currency,
+    presentmentCurrencies: [currency],
+    timezone: "UTC",
+    moneyFormat: currency === "USD" ? "${{amount}}" : `{{amount}} ${currency}`,
+    primaryDomain: shop,
+    planName: "Development",
+    developmentStore: true,
+    ...overrides,
+  };
+}
+
+/**
+ * Stores a valid offline session for the shop through the app's real session storage, and the
+ * shop's row as the install bootstrap writes it (app/services/shop-bootstrap.server.ts), with
+ * `details` over the defaults. `null`: the session only, as when the bootstrap could not reach Shopify.
+ */
+export async function installShop(shop: string, details: Partial<ShopDetails> | null = {}) {
   const session = setUpValidSession({ shop, expires: undefined });
   await sessionStorage.storeSession(session);
+  if (details) await saveShopDetails(shop, shopDetails(shop, details));
   return session;
 }
 
 /**
- * A shop as the app's install hook leaves it (`afterAuth` in app/shopify.server.ts): a session and
- * the shipped personas. This creates the shop's row; to give it a catalog use createShopWithCatalog
- * instead, which does the same.
+ * A shop as the app's install hook leaves it (`afterAuth` in app/shopify.server.ts): a session, its
+ * row and the shipped personas. To give it a catalog use createShopWithCatalog, which does the same.
  */
-export async function installApp(shop: string) {
-  const session = await installShop(shop);
+export async function installApp(shop: string, details: Partial<ShopDetails> = {}) {
+  const session = await installShop(shop, details);
   await ensureBuiltInPersonas(shop);
   return session;
 }

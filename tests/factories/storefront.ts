@@ -42,11 +42,12 @@ export interface StorefrontShopOptions {
 
 /** Installs the shop (session, Shop row, built-in personas) with the coffee catalog and three rules. */
 export async function createStorefrontShop(shop: string, options: StorefrontShopOptions = {}) {
-  await installShop(shop);
   const currency = options.currency ?? "USD";
   const factor = options.priceFactor ?? 1;
-  await prisma.shop.create({
-    data: { domain: shop, name: shop, currency, freeShippingThresholdMinor: BigInt(Math.round(7500 * factor)) },
+  await installShop(shop, { name: shop, currency });
+  await prisma.shop.update({
+    where: { domain: shop },
+    data: { freeShippingThresholdMinor: BigInt(Math.round(7500 * factor)) },
   });
   for (const item of CATALOG) {
     const ids = P[item.key];

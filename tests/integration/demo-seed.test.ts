@@ -31,6 +31,48 @@ describe("the demo seed", () => {
     });
   });
 
+  it("stores the shop, catalog and import as the install bootstrap and the catalog import would", async () => {
+    const data = generateDemoShop();
+    const shop = data.shop.domain;
+    await prisma.shop.deleteMany({ where: { domain: shop } });
+    await seedDemoDatabase(prisma, data, SCOPES);
+    const coffeePods = data.products.find((p) => p.handle === "coffee-pods")!;
+    const decaf = coffeePods.variants.find((v) => v.title === "Decaf")!;
+
+    const [shopRow, product, variant, collections, imports] = await Promise.all([
+      prisma.shop.findUnique({ where: { domain: shop } }),
+      prisma.product.findUnique({ where: { shop_id: { shop, id: coffeePods.id } } }),
+      prisma.variant.findUnique({ where: { shop_id: { shop, id: decaf.id } } }),
+      prisma.collection.findMany({ where: { shop }, orderBy: { handle: "asc" } }),
+      prisma.catalogImport.findMany({ where: { shop } }),
+    ]);
+
+    expect(shopRow).toMatchObject({
+      currency: "USD",
+      timezone: "America/New_York",
+      moneyFormat: "${{amount}}",
+      presentmentCurrencies: ["USD"],
+      developmentStore: true,
+      freeShippingThresholdMinor: BigInt(data.shop.freeShippingThresholdMinor),
+    });
+    expect(product).toMatchObject({
+      status: "active",
+      publishedOnline: true,
+      shopifyUpdatedAt: new Date("2026-11-01T00:00:00Z"),
+      options: [{ name: "Flavour", values: ["Classic", "Intense", "Decaf"] }],
+    });
+    expect(variant).toMatchObject({
+      selectedOptions: [{ name: "Flavour", value: "Decaf" }],
+      inventoryItemId: expect.stringMatching(/^gid:\/\/shopify\/InventoryItem\/\d+$/),
+      position: 2,
+    });
+    expect(collections.map((c) => c.handle)).toEqual([...new Set(data.products.flatMap((p) => p.collections))].sort());
+    expect(collections.find((c) => c.handle === "refills-and-supplies")?.title).toBe("Refills & supplies");
+    expect(imports).toMatchObject([
+      { status: "completed", productsTotal: data.products.length, productsImported: data.products.length },
+    ]);
+  });
+
   it("replaces a catalog seeded before products had upgrade features", async () => {
     const data = generateDemoShop();
     const shop = data.shop.domain;
@@ -47,6 +89,22 @@ describe("the demo seed", () => {
         select: { upgradeFeatures: true },
       }),
     ).toEqual({ upgradeFeatures: ["15-bar espresso pump", "Steam wand for lattes and cappuccinos"] });
+  });
+
+  it("replaces a database seeded before shops had details and products had Shopify's updated_at", async () => {
+    const data = generateDemoShop();
+    const shop = data.shop.domain;
+    await seedDemoDatabase(prisma, data, SCOPES);
+    await prisma.shop.update({ where: { domain: shop }, data: { timezone: null } });
+    await prisma.product.updateMany({ where: { shop }, data: { shopifyUpdatedAt: null } });
+
+    const reseed = await seedDemoDatabase(prisma, data, SCOPES);
+
+    expect(reseed.seeded).toBe(true);
+    expect(await prisma.shop.findUnique({ where: { domain: shop }, select: { timezone: true } })).toEqual({
+      timezone: "America/New_York",
+    });
+    expect(await prisma.product.count({ where: { shop, shopifyUpdatedAt: null } })).toBe(0);
   });
 });
 

@@ -29,6 +29,9 @@ describe("webhooks: orders/create", () => {
         subtotalMinor: 28098n,
         totalMinor: 28098n,
         customerId: "gid://shopify/Customer/6004",
+        cancelledAt: null,
+        refundedMinor: 0n,
+        shopifyUpdatedAt: new Date("2026-10-02T13:30:03Z"),
       },
     ]);
     expect(stored.lines.map((l) => [l.id, l.productId, l.variantId, l.quantity, l.priceMinor])).toEqual([
@@ -56,7 +59,8 @@ describe("webhooks: orders/create", () => {
 
   it("creates the shop row for a shop that has sent nothing before, in the order's currency", async () => {
     const shop = uniqueShop();
-    await installShop(shop);
+    // The session only: the install bootstrap could not reach Shopify, so there is no shop row.
+    await installShop(shop, null);
 
     const payload = orderCreatedPayload({ currency: "JPY", subtotal_price: "3000", total_price: "3500.0" });
     payload.line_items = (payload.line_items as Record<string, unknown>[]).map((line) => ({ ...line, price: "1000" }));
@@ -86,19 +90,25 @@ describe("webhooks: orders/create", () => {
     ["a line price below the currency's minor unit", { subtotal_price: "280.985" }],
     ["a missing line item list", { line_items: undefined }],
     ["a non-ISO currency", { currency: "dollars" }],
-  ])("acknowledges a payload with %s (so Shopify stops retrying), warns, and stores nothing", async (_name, change) => {
-    const shop = uniqueShop();
-    await installShop(shop);
-    await createFixtureShop(shop);
-    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+  ])(
+    "acknowledges a payload with %s (so Shopify stops retrying), keeps it as a dead letter, and stores no order",
+    async (_name, change) => {
+      const shop = uniqueShop();
+      await installShop(shop);
+      await createFixtureShop(shop);
+      const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
 
-    const response = await deliver(shop, orderCreatedPayload(change));
+      const response = await deliver(shop, orderCreatedPayload(change));
 
-    expect(response.status).toBe(200);
-    expect(warn).toHaveBeenCalledWith(expect.stringContaining(`orders/create for ${shop} dropped`));
-    expect(await prisma.order.count({ where: { shop } })).toBe(0);
-    warn.mockRestore();
-  });
+      expect(response.status).toBe(200);
+      expect(warn).toHaveBeenCalledWith(expect.stringContaining(`orders/create for ${shop} kept as a dead letter`));
+      expect(await prisma.order.count({ where: { shop } })).toBe(0);
+      expect(await prisma.webhookDeadLetter.findMany({ where: { shop }, select: { topic: true } })).toEqual([
+        { topic: "orders/create" },
+      ]);
+      warn.mockRestore();
+    },
+  );
 });
 
 describe("webhooks: bulk_operations/finish", () => {
@@ -121,6 +131,29 @@ describe("webhooks: bulk_operations/finish", () => {
 
     expect(response.status).toBe(401);
     expect(await prisma.orderImport.findUnique({ where: { id: started.id } })).toMatchObject({ status: "running" });
+  });
+
+  it("keeps an unreadable finish as a dead letter (200) and touches no import", async () => {
+    const shop = uniqueShop();
+    await installShop(shop);
+    await createFixtureShop(shop);
+    const started = await prisma.orderImport.create({
+      data: { shop, status: "running", bulkOperationId: "gid://shopify/BulkOperation/3" },
+    });
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+
+    const payload = { ...bulkFinishPayload("gid://shopify/BulkOperation/3"), admin_graphql_api_id: 3 };
+    const response = await bulkFinish(
+      args(webhookRequest("/webhooks/bulk_operations/finish", "bulk_operations/finish", shop, payload)),
+    );
+
+    expect(response.status).toBe(200);
+    expect(await prisma.orderImport.findUnique({ where: { id: started.id } })).toMatchObject({ status: "running" });
+    expect(await prisma.webhookDeadLetter.findFirst({ where: { shop } })).toMatchObject({
+      topic: "bulk_operations/finish",
+      error: expect.stringContaining("admin_graphql_api_id"),
+    });
+    warn.mockRestore();
   });
 
   it("marks the import failed when Shopify reports the export failed, without calling Shopify", async () => {

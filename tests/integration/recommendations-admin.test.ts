@@ -109,7 +109,8 @@ describe("the recommendations admin page", () => {
 
   it("starts an import and shows it running", async () => {
     const shop = uniqueShop();
-    await installShop(shop);
+    // No shop row yet (the install bootstrap could not reach Shopify): the import reads the shop first.
+    await installShop(shop, null);
     const exported = mockBulkExport({ shop, result: "", status: "RUNNING" });
 
     const result = await press(shop, new URLSearchParams({ intent: "import" }));

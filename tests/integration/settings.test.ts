@@ -10,8 +10,7 @@ const args = (request: Request) => ({ request, params: {}, context: {} });
 
 async function signedIn(currency?: string) {
   const shop = uniqueShop();
-  await installShop(shop);
-  if (currency) await prisma.shop.create({ data: { domain: shop, name: "Shop", currency } });
+  await installShop(shop, currency ? { currency } : {});
   return { shop, token: await sessionToken(shop) };
 }
 

@@ -1,6 +1,7 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { prisma } from "../../app/db.server";
 import { action as compliance } from "../../app/routes/webhooks.compliance";
+import { action as scopesUpdate } from "../../app/routes/webhooks.app.scopes_update";
 import { action as uninstalled } from "../../app/routes/webhooks.app.uninstalled";
 import { createShopWithCatalog } from "../factories/catalog";
 import { installShop, thrownResponse, uniqueShop, webhookRequest } from "../factories/shopify";
@@ -36,6 +37,38 @@ describe("webhooks: app/uninstalled", () => {
 
     expect(response.status).toBe(401);
     expect(await sessionsOf(shop)).toBe(1);
+  });
+});
+
+describe("webhooks: app/scopes_update", () => {
+  it("stores the granted scopes on the shop's offline session", async () => {
+    const shop = uniqueShop();
+    const session = await installShop(shop);
+
+    const payload = { id: 1, previous: ["read_products"], current: ["read_products", "read_orders"] };
+    const response = await scopesUpdate(
+      args(webhookRequest("/webhooks/app/scopes_update", "app/scopes_update", shop, payload)),
+    );
+
+    expect(response.status).toBe(200);
+    expect(await prisma.session.findUnique({ where: { id: session.id } })).toMatchObject({
+      scope: "read_products,read_orders",
+    });
+  });
+
+  it("keeps a body without the current scopes as a dead letter and changes no session", async () => {
+    const shop = uniqueShop();
+    const session = await installShop(shop);
+    const before = (await prisma.session.findUnique({ where: { id: session.id } }))?.scope;
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+
+    const request = webhookRequest("/webhooks/app/scopes_update", "app/scopes_update", shop, { current: "all" });
+    const response = await scopesUpdate(args(request));
+
+    expect(response.status).toBe(200);
+    expect((await prisma.session.findUnique({ where: { id: session.id } }))?.scope).toBe(before);
+    expect(await prisma.webhookDeadLetter.count({ where: { shop, topic: "app/scopes_update" } })).toBe(1);
+    warn.mockRestore();
   });
 });
 
@@ -75,6 +108,49 @@ describe("webhooks: mandatory privacy topics", () => {
     ]);
     expect(remaining).toEqual([0, 0, 0, 0, 0, 0]);
   });
+
+  it("shop/redact also deletes the shop's kept webhook deliveries (they have no relation to the shop row)", async () => {
+    const shop = uniqueShop();
+    const other = uniqueShop();
+    await installShop(shop);
+    await createShopWithCatalog(shop, { orders: 1 });
+    const letter = { topic: "orders/create", payload: "{}", error: "invalid payload: name: Required" };
+    await prisma.webhookDeadLetter.createMany({
+      data: [
+        { shop, webhookId: "w-1", ...letter },
+        { shop: other, webhookId: "w-2", ...letter },
+      ],
+    });
+
+    const response = await compliance(
+      args(webhookRequest("/webhooks/compliance", "shop/redact", shop, { shop_id: 1, shop_domain: shop })),
+    );
+
+    expect(response.status).toBe(200);
+    expect(await prisma.webhookDeadLetter.count({ where: { shop } })).toBe(0);
+    expect(await prisma.webhookDeadLetter.count({ where: { shop: other } })).toBe(1);
+  });
+
+  it.each(["customers/redact", "shop/redact", "customers/data_request"])(
+    "%s with a body it cannot read answers 200 (never a 5xx), changes nothing and keeps it to replay",
+    async (topic) => {
+      const shop = uniqueShop();
+      await installShop(shop);
+      await createShopWithCatalog(shop, { orders: 1, customerId: "gid://shopify/Customer/5" });
+      const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+
+      const payload = { shop_id: 1, customer: { email: "a@b.c" } };
+      const response = await compliance(args(webhookRequest("/webhooks/compliance", topic, shop, payload)));
+
+      expect(response.status).toBe(200);
+      expect(await prisma.shop.count({ where: { domain: shop } })).toBe(1);
+      expect(await prisma.order.count({ where: { shop, customerId: "gid://shopify/Customer/5" } })).toBe(1);
+      expect(await prisma.webhookDeadLetter.findMany({ where: { shop }, select: { topic: true } })).toEqual([
+        { topic },
+      ]);
+      warn.mockRestore();
+    },
+  );
 
   it("customers/data_request is acknowledged and changes nothing", async () => {
     const shop = uniqueShop();

@@ -36,6 +36,41 @@ function fixture<T>(name: string): T {
   return JSON.parse(readFileSync(path.join(FIXTURES, name), "utf8")) as T;
 }
 
+/** The shop as CartliftShopDetails returns it (the fields app/adapters/admin-shop.server.ts asks for). */
+export interface ShopDetailsFixture {
+  name: string;
+  currencyCode: string;
+  enabledPresentmentCurrencies: string[];
+  ianaTimezone: string;
+  currencyFormats: { moneyFormat: string };
+  primaryDomain: { host: string };
+  plan: { partnerDevelopment: boolean; publicDisplayName: string };
+}
+
+/** The recorded CartliftShopDetails answer, with `overrides` on its shop. */
+export function shopDetailsBody(overrides: Partial<ShopDetailsFixture> = {}) {
+  const body = fixture<{ data: { shop: ShopDetailsFixture } }>("shop-details.json");
+  body.data.shop = { ...body.data.shop, ...overrides };
+  return body;
+}
+
+export interface MockedShopDetails {
+  /** How many times Shopify was asked. */
+  calls: () => number;
+}
+
+/** Answers one shop's CartliftShopDetails query (the install bootstrap) with the fixture and `overrides`. */
+export function mockShopDetails(shop: string, overrides: Partial<ShopDetailsFixture> = {}): MockedShopDetails {
+  let calls = 0;
+  server.use(
+    graphql.link(adminGraphqlUrl(shop)).query("CartliftShopDetails", () => {
+      calls += 1;
+      return HttpResponse.json(shopDetailsBody(overrides));
+    }),
+  );
+  return { calls: () => calls };
+}
+
 interface RunQueryFixture {
   data: { bulkOperationRunQuery: { bulkOperation: { id: string; status: string } } };
 }
@@ -72,7 +107,7 @@ export function mockBulkExport(mock: BulkExportMock): MockedBulkExport {
   const handlers: RequestHandler[] = [
     api.query("CartliftShopDetails", () => {
       calls.push("CartliftShopDetails");
-      return HttpResponse.json(fixture("shop-details.json"));
+      return HttpResponse.json(shopDetailsBody());
     }),
     api.mutation("CartliftOrdersExport", () => {
       calls.push("CartliftOrdersExport");

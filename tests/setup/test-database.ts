@@ -1,7 +1,8 @@
 /** Where integration tests keep their databases: SQLite files by default, PostgreSQL when asked. */
 import path from "node:path";
 
-export const TEST_DIR = path.resolve(".tmp/test");
+// CARTLIFT_TEST_DIR lets runs side by side in one checkout keep apart (each run empties its directory).
+export const TEST_DIR = path.resolve(process.env.CARTLIFT_TEST_DIR ?? ".tmp/test");
 export const SQLITE_BASE = path.join(TEST_DIR, "base.sqlite");
 export const PG_TEMPLATE = "cartlift_test_template";
 

@@ -59,6 +59,15 @@ function variantGid(handle: string, title: string): string {
   return `gid://shopify/ProductVariant/${n}`;
 }
 
+function inventoryItemGid(handle: string, title: string): string {
+  return `gid://shopify/InventoryItem/${stableNumber(`${handle}/${title}`, 47_000_000_000)}`;
+}
+
+/** A collection's id, from its handle alone (the demo's collections are the handles its products list). */
+export function collectionGid(handle: string): string {
+  return `gid://shopify/Collection/${stableNumber(handle, 400_000_000_000)}`;
+}
+
 /** Where the demo storefront (and the demo admin) serve a product's photo: a stable, shop-relative URL. */
 export function productImageUrl(handle: string): string {
   return `/cdn/shop/files/${handle}.svg`;
@@ -91,6 +100,7 @@ function buildVariant(
     compareAtPriceMinor: merch.compareAt,
     inventoryQuantity,
     availableForSale: inventoryQuantity > 0,
+    inventoryItemId: inventoryItemGid(handle, title),
   };
 }
 

@@ -22,6 +22,8 @@ export type {
   DemoVariant,
 } from "./types";
 
+export { collectionGid } from "./catalog";
+
 export const DEMO_SEED = 20_261_101;
 export const DEMO_ANCHOR_DATE = "2026-11-01T00:00:00Z";
 export { DEFAULT_ORDER_COUNT };

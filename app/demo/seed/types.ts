@@ -12,6 +12,8 @@ export interface DemoVariant {
   compareAtPriceMinor: number | null;
   inventoryQuantity: number;
   availableForSale: boolean;
+  /** The variant's inventory item (inventory_levels/update names the item, not the variant). */
+  inventoryItemId: string;
 }
 
 export interface DemoProduct {

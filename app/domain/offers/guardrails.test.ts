@@ -195,3 +195,74 @@ describe("sold-out item in view", () => {
     ).toEqual({ decisions: [proUpsellOnPage()], rejected: [] });
   });
 });
+
+describe("products a shopper cannot buy (draft, archived, not on the Online Store)", () => {
+  const notForSale = (id: string) => ({ ...coffeeCatalog()[id], offerable: false });
+
+  it("are never offered automatically, even as the best candidate", () => {
+    expect(
+      run({
+        catalog: { ...coffeeCatalog(), pods: notForSale("pods") },
+        recommendations: recs({ cross_sell: ["pods:0.9", "descaler:0.5"] }),
+      }),
+    ).toEqual({
+      decisions: [crossOffer("descaler", "Descaler", 900, 0.5)],
+      rejected: [autoRejection("pods", "cross_sell", "not_for_sale", "Not for sale on the Online Store")],
+    });
+  });
+
+  it.each([
+    { surface: "product", kind: "upsell" },
+    { surface: "cart", kind: "cross_sell" },
+    { surface: "cart_removal", kind: "down_sell" },
+  ] as const)("are refused when a $kind rule names them on the $surface surface", ({ surface, kind }) => {
+    const item = { productId: "brew-plus", variantId: "brew-plus-v1", unitPriceMinor: 30_000 };
+    expect(
+      run({
+        surface,
+        context: surface === "cart" ? {} : { item },
+        catalog: { ...coffeeCatalog(), "brew-pro": notForSale("brew-pro"), "brew-mini": notForSale("brew-mini") },
+        rules: [
+          rule({ kind, surfaces: [surface], offer: { type: "products", productIds: ["brew-pro", "brew-mini"] } }),
+        ],
+      }),
+    ).toEqual({
+      decisions: [],
+      rejected: ["brew-pro", "brew-mini"].map((productId) => ({
+        productId,
+        kind,
+        ruleId: "r1",
+        guardrail: "not_for_sale",
+        reason: "Not for sale on the Online Store",
+      })),
+    });
+  });
+
+  it("still price the item in view: an archived product's page can get an upsell to an offerable one", () => {
+    const archivedPlus = { ...coffeeCatalog()["brew-plus"], offerable: false };
+    expect(
+      run({
+        ...onProductPage("brew-plus"),
+        catalog: { ...coffeeCatalog(), "brew-plus": archivedPlus },
+        recommendations: recs({ upsell: ["brew-pro:0.7"] }),
+      }),
+    ).toEqual({ decisions: [proUpsellOnPage()], rejected: [] });
+  });
+
+  it("still count as cart lines: the price cap is taken of a cart holding a draft product", () => {
+    const draftPlus = { ...coffeeCatalog()["brew-plus"], offerable: false };
+    const { decisions } = run({
+      catalog: { ...coffeeCatalog(), "brew-plus": draftPlus },
+      settings: { priceCapPercent: 1 },
+      recommendations: recs({ cross_sell: ["pods:0.9", "descaler:0.5"] }),
+    });
+    // 1% of the $300.00 cart is $3.00: neither pods ($12.00) nor descaler ($9.00) fits.
+    expect(decisions).toEqual([]);
+    const { decisions: capped } = run({
+      catalog: { ...coffeeCatalog(), "brew-plus": draftPlus },
+      settings: { priceCapPercent: 4 },
+      recommendations: recs({ cross_sell: ["pods:0.9", "descaler:0.5"] }),
+    });
+    expect(capped).toEqual([crossOffer("pods", "Brew Pods", 1_200, 0.9)]);
+  });
+});

@@ -1,7 +1,7 @@
 /**
  * Guardrails, applied to every candidate in a fixed order: first whether the technique may run
- * at all (persona, down-sell timing, B2B), then the facts about the product (catalog, stock,
- * itself, in cart, already offered, upgrade/down-grade relation, fatigue), and last the
+ * at all (persona, down-sell timing, B2B), then the facts about the product (catalog, for sale,
+ * stock, itself, in cart, already offered, upgrade/down-grade relation, fatigue), and last the
  * two budgets that earlier offers use up (the cumulative price cap, then the surface's slots), so
  * that a candidate rejected for any other reason never spends budget.
  */
@@ -86,6 +86,7 @@ export function checkKind(kind: OfferKind, facts: SnapshotFacts, persona: Person
 
 const LASTING: ReadonlySet<Guardrail> = new Set<Guardrail>([
   "unknown_product",
+  "not_for_sale",
   "out_of_stock",
   "itself",
   "in_cart",
@@ -116,6 +117,7 @@ export function admitCandidate(
 ): PricedOffer | Refusal {
   const product = lookupProduct(facts.snapshot, candidate.productId);
   if (!product) return refuse("unknown_product", () => "Not in the catalog snapshot");
+  if (product.offerable === false) return refuse("not_for_sale", () => "Not for sale on the Online Store");
   const variant = pickVariant(product, candidate.variantIds);
   if (!variant) return refuse("out_of_stock", () => "No variant is available for sale");
   const misplaced = checkPlacement(candidate, facts, selection);

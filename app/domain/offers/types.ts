@@ -195,6 +195,12 @@ export interface CatalogProduct {
   imageUrl: string | null;
   /** What this item adds over a cheaper one (the `cartlift.upgrade_features` metafield), when set. */
   upgradeFeatures?: string[];
+  /**
+   * False for a product a shopper cannot buy on the Online Store (draft, archived, or not
+   * published to it): it is never offered, whatever names it, though its facts still describe and
+   * price it as the item in view or a cart line. Absent means offerable.
+   */
+  offerable?: boolean;
 }
 
 /** Everything one decision needs; the engine does no I/O. */
@@ -254,6 +260,7 @@ export type Guardrail =
   | "down_sell_timing"
   | "b2b_impulse"
   | "unknown_product"
+  | "not_for_sale"
   | "out_of_stock"
   | "itself"
   | "in_cart"
