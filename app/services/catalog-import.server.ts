@@ -21,7 +21,7 @@ import { CatalogRun, type CatalogRunStats } from "./catalog-import-run.server";
 import { forgetCatalog } from "./catalog-cache.server";
 import { scheduleRetrain } from "./recommendations.server";
 import { bootstrapShop } from "./shop-bootstrap.server";
-import { parseWebhookPayload } from "./webhook-intake.server";
+import { parseWebhookPayload } from "./webhook-payload.server";
 
 export interface CatalogImportStats extends LineStats, CatalogRunStats {
   /** Products removed after the import (no longer in Shopify); null when the sweep was skipped. */

@@ -40,7 +40,7 @@ import {
   type WebhookVariant,
 } from "../schemas/catalog-webhooks";
 import { forgetCatalog } from "./catalog-cache.server";
-import { parseWebhookPayload, type WebhookHandler } from "./webhook-intake.server";
+import { parseWebhookPayload, type WebhookHandler } from "./webhook-payload.server";
 
 export type CatalogSyncResult =
   | { status: "unknown_shop" }

@@ -16,7 +16,7 @@ import { bulkExportRow, bulkOperationFinishPayload, type BulkExportRow, type Inc
 import { BulkImports, downloadExport, JsonlRun, type LineStats } from "./bulk-import.server";
 import { scheduleRetrain } from "./recommendations.server";
 import { bootstrapShop } from "./shop-bootstrap.server";
-import { parseWebhookPayload } from "./webhook-intake.server";
+import { parseWebhookPayload } from "./webhook-payload.server";
 
 export { nextImportStep, type ImportStep } from "./bulk-import.server";
 

@@ -19,7 +19,7 @@ import {
   type IncomingOrderState,
 } from "../schemas/orders";
 import { learnNewOrder, scheduleRetrain } from "./recommendations.server";
-import { parseWebhookPayload } from "./webhook-intake.server";
+import { parseWebhookPayload } from "./webhook-payload.server";
 
 export type IngestResult =
   | { outcome: "stored"; orderId: string }

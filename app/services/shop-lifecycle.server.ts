@@ -15,7 +15,7 @@ import {
   shopRedactPayload,
 } from "../schemas/webhooks";
 import { forgetShopModel } from "./recommendations.server";
-import { parseWebhookPayload } from "./webhook-intake.server";
+import { parseWebhookPayload } from "./webhook-payload.server";
 
 /** app/uninstalled: the shop's access is gone, so its sessions go; its data waits for shop/redact. */
 export async function handleAppUninstalled(shop: string, now: Date): Promise<{ sessionsRemoved: number }> {

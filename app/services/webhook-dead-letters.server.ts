@@ -7,7 +7,7 @@
 import type { AdminGraphql } from "../adapters/admin-bulk.server";
 import * as letters from "../adapters/webhook-dead-letters.server";
 import { webhookHandler } from "./webhook-handlers.server";
-import { InvalidWebhookPayload } from "./webhook-intake.server";
+import { InvalidWebhookPayload } from "./webhook-payload.server";
 
 /** Letters one press of "Replay all" works through; the rest wait for the next press. */
 export const REPLAY_BATCH = 200;

@@ -13,7 +13,7 @@ import {
 import { dispatchBulkOperationFinish } from "./bulk-operation-finish.server";
 import { cancelOrderWebhook, ingestOrderWebhook, ingestRefundWebhook, updateOrderWebhook } from "./order-ingest.server";
 import { handleAppUninstalled, handleComplianceWebhook, handleScopesUpdate } from "./shop-lifecycle.server";
-import type { WebhookHandler } from "./webhook-intake.server";
+import type { WebhookHandler } from "./webhook-payload.server";
 
 const HANDLERS: Record<string, WebhookHandler> = {
   "orders/create": ({ shop, payload }) => ingestOrderWebhook(shop, payload),
@@ -28,12 +28,14 @@ const HANDLERS: Record<string, WebhookHandler> = {
   "shop/redact": ({ shop, payload }) => handleComplianceWebhook("SHOP_REDACT", shop, payload),
   "bulk_operations/finish": ({ shop, payload, admin }) => dispatchBulkOperationFinish(shop, payload, admin),
   // The catalog (app/services/catalog-sync.server.ts); products/create and /update share a body.
-  "products/create": (context) => handleProductUpdate(context),
-  "products/update": (context) => handleProductUpdate(context),
-  "products/delete": (context) => handleProductDelete(context),
-  "collections/update": (context) => handleCollectionUpdate(context),
-  "collections/delete": (context) => handleCollectionDelete(context),
-  "inventory_levels/update": (context) => handleInventoryLevelUpdate(context),
+  "products/create": handleProductUpdate,
+  "products/update": handleProductUpdate,
+  "products/delete": handleProductDelete,
+  // A new collection's body is shaped like an update's: its row and its members are stored the same way.
+  "collections/create": handleCollectionUpdate,
+  "collections/update": handleCollectionUpdate,
+  "collections/delete": handleCollectionDelete,
+  "inventory_levels/update": handleInventoryLevelUpdate,
 };
 
 const normalize = (topic: string) => topic.toUpperCase().replaceAll("/", "_");

@@ -8,41 +8,10 @@
  *   dead-letter table for the merchant to see and replay once the code is fixed.
  * Routes are one line: `export const action = ({ request }: ActionFunctionArgs) => receiveWebhook(request);`
  */
-import type { z } from "zod";
-import type { AdminGraphql } from "../adapters/admin-bulk.server";
 import { keepDeadLetter } from "../adapters/webhook-dead-letters.server";
 import { authenticate } from "../shopify.server";
 import { webhookHandler } from "./webhook-handlers.server";
-
-/** A signed delivery whose body does not have the topic's shape; `issues` say where. */
-export class InvalidWebhookPayload extends Error {
-  override name = "InvalidWebhookPayload";
-  constructor(readonly issues: string[]) {
-    super(`invalid payload: ${issues.slice(0, 3).join("; ")}`);
-  }
-}
-
-/** The payload parsed with the topic's schema, or a thrown InvalidWebhookPayload. */
-export function parseWebhookPayload<T>(schema: z.ZodType<T>, payload: unknown): T {
-  const parsed = schema.safeParse(payload);
-  if (parsed.success) return parsed.data;
-  throw new InvalidWebhookPayload(
-    parsed.error.issues.map((issue) => `${issue.path.join(".") || "payload"}: ${issue.message}`),
-  );
-}
-
-/** What a topic's handler gets: the verified shop and topic, the parsed JSON, an Admin API client. */
-export interface WebhookContext {
-  shop: string;
-  /** As Shopify sends it in X-Shopify-Topic, e.g. "products/update". */
-  topic: string;
-  webhookId: string;
-  payload: unknown;
-  /** The shop's offline Admin API client; undefined when the shop has no session (uninstalled). */
-  admin: AdminGraphql | undefined;
-}
-
-export type WebhookHandler = (context: WebhookContext) => Promise<unknown>;
+import { InvalidWebhookPayload } from "./webhook-payload.server";
 
 /** Verifies, parses and dispatches one delivery; the Response is what Shopify gets. */
 export async function receiveWebhook(request: Request): Promise<Response> {

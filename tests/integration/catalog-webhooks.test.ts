@@ -6,6 +6,7 @@ import { describe, expect, it, vi } from "vitest";
 import { prisma } from "../../app/db.server";
 import { loader as productsLoader } from "../../app/routes/app.api.products";
 import { action as previewAction } from "../../app/routes/app.preview";
+import { action as collectionsCreate } from "../../app/routes/webhooks.collections.create";
 import { action as collectionsDelete } from "../../app/routes/webhooks.collections.delete";
 import { action as collectionsUpdate } from "../../app/routes/webhooks.collections.update";
 import { action as inventoryLevelsUpdate } from "../../app/routes/webhooks.inventory_levels.update";
@@ -27,6 +28,7 @@ const ROUTES: Record<string, typeof productsCreate> = {
   "products/create": productsCreate,
   "products/update": productsUpdate,
   "products/delete": productsDelete,
+  "collections/create": collectionsCreate,
   "collections/update": collectionsUpdate,
   "collections/delete": collectionsDelete,
   "inventory_levels/update": inventoryLevelsUpdate,
@@ -347,6 +349,22 @@ describe("webhooks: collections", () => {
       title: "Espresso machines",
       shopifyUpdatedAt: new Date("2026-11-21T13:30:00Z"),
     });
+  });
+
+  it("a new collection (collections/create) is stored with its members, as Shopify lists them", async () => {
+    const shop = await shopWithCollection();
+    await prisma.collection.deleteMany({ where: { shop } });
+    await prisma.product.updateMany({ where: { shop }, data: { collections: [] } });
+    answerCollectionProducts(shop, [["gid://shopify/Product/8901234500411"]]);
+
+    expect((await deliver("collections/create", shop, fixture("collections-update.json"))).status).toBe(200);
+
+    expect(await handles(shop)).toEqual([
+      ["8901234500211", []],
+      ["8901234500311", []],
+      ["8901234500411", ["espresso-machines"]],
+    ]);
+    expect(await prisma.collection.count({ where: { shop, handle: "espresso-machines" } })).toBe(1);
   });
 
   it("an older update than the stored collection changes nothing", async () => {
