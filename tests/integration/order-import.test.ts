@@ -121,6 +121,28 @@ describe("order history import and orders/create together", () => {
     });
   });
 
+  it("an order the export shows cancelled is stored as cancelled and teaches nothing", async () => {
+    const [withCancelled, without] = [uniqueShop(), uniqueShop()];
+    for (const shop of [withCancelled, without]) {
+      await installShop(shop);
+      await createFixtureShop(shop);
+    }
+    const cancelled = EXTRA_EXPORT.replace('"cancelledAt":null', '"cancelledAt":"2026-10-02T09:00:00Z"');
+    expect(cancelled).not.toEqual(EXTRA_EXPORT);
+
+    await importThroughRoutes(withCancelled, BASE_EXPORT + cancelled);
+    await importThroughRoutes(without, BASE_EXPORT);
+    await retrainShop(withCancelled);
+    await retrainShop(without);
+
+    expect((await storedOrders(withCancelled)).orders).toHaveLength(11);
+    expect(await prisma.order.count({ where: { shop: withCancelled, cancelledAt: { not: null } } })).toBe(1);
+    expect(learnedEvidence(await recommendationSourceFor(withCancelled))).toEqual(
+      learnedEvidence(await recommendationSourceFor(without)),
+    );
+    expect(await storedSnapshot(withCancelled)).toEqual(await storedSnapshot(without));
+  });
+
   it("re-importing the same history stores nothing twice", async () => {
     const shop = uniqueShop();
     await installShop(shop);
