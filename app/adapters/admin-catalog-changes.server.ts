@@ -10,9 +10,8 @@ import {
   inventoryItemVariantsResponse,
   variantsForSaleResponse,
 } from "../schemas/catalog-webhooks";
-import { AdminApiError, type AdminGraphql } from "./admin-bulk.server";
+import { AdminApiError, request, type AdminGraphql } from "./admin-bulk.server";
 
-const REQUEST_TIMEOUT_MS = 15_000;
 const NODES_PER_QUERY = 250;
 // A collection of 100,000 products is 400 pages: a bound, not a limit any real shop reaches.
 const MAX_COLLECTION_PAGES = 1_000;
@@ -92,23 +91,4 @@ export async function fetchInventoryItemVariants(
     inventoryQuantity: v.inventoryQuantity,
     availableForSale: v.availableForSale,
   }));
-}
-
-async function request<T>(
-  admin: AdminGraphql,
-  query: string,
-  variables: Record<string, unknown>,
-  schema: z.ZodType<T>,
-): Promise<T> {
-  let body: unknown;
-  try {
-    const response = await admin.graphql(query, { variables, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
-    body = await response.json();
-  } catch (error) {
-    if (error instanceof Response) throw new AdminApiError(`Shopify answered HTTP ${error.status}`, error.status);
-    throw new AdminApiError(`Could not reach Shopify's Admin API (${error instanceof Error ? error.message : error})`);
-  }
-  const parsed = schema.safeParse(body);
-  if (!parsed.success) throw new AdminApiError("Shopify's answer had an unexpected shape");
-  return parsed.data;
 }

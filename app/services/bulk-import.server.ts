@@ -7,6 +7,8 @@
  * lines it covers (`linesProcessed`), and a resumed run skips those lines without reading them.
  * Each kind supplies its record store, how to start its export and how to read its rows.
  */
+import { bulkOperationFinishPayload } from "../schemas/orders";
+import { parseWebhookPayload } from "./webhook-payload.server";
 import {
   AdminApiError,
   fetchBulkOperation,
@@ -109,14 +111,13 @@ export class BulkImports<R extends BulkImportRecord, S> {
   }
 
   /**
-   * bulk_operations/finish for this kind: false when no import of this kind owns the operation, or
-   * the finish was handled already (a redelivery).
+   * bulk_operations/finish: `handled` is false when no import of this kind owns the operation (it is
+   * another kind's, or another bulk query's); a redelivery of a finish already handled changes
+   * nothing. An unreadable body throws InvalidWebhookPayload (a dead letter, see receiveWebhook).
    */
-  async handleFinish(
-    shop: string,
-    finish: { operationId: string; status: string; errorCode: string | null },
-    admin: AdminGraphql | undefined,
-  ): Promise<{ handled: boolean }> {
+  async handleFinish(shop: string, payload: unknown, admin: AdminGraphql | undefined): Promise<{ handled: boolean }> {
+    const body = parseWebhookPayload(bulkOperationFinishPayload, payload);
+    const finish = { operationId: body.admin_graphql_api_id, status: body.status, errorCode: body.error_code ?? null };
     const record = await this.kind.store.findImportByOperation(shop, finish.operationId);
     if (!record) return { handled: false };
     if (record.status !== "created" && record.status !== "running") return { handled: true };

@@ -15,13 +15,11 @@ import * as imports from "../adapters/catalog-import-store.server";
 import type { CatalogImportRecord, CatalogImportSummary } from "../adapters/catalog-import-store.server";
 import { removeProductsNotSeenSince, shopCurrency } from "../adapters/catalog-store.server";
 import { findShop } from "../adapters/shop-repository.server";
-import { bulkOperationFinishPayload } from "../schemas/orders";
 import { BulkImports, downloadExport, type LineStats } from "./bulk-import.server";
 import { CatalogRun, type CatalogRunStats } from "./catalog-import-run.server";
 import { forgetCatalog } from "./catalog-cache.server";
 import { scheduleRetrain } from "./recommendations.server";
 import { bootstrapShop } from "./shop-bootstrap.server";
-import { parseWebhookPayload } from "./webhook-payload.server";
 
 export interface CatalogImportStats extends LineStats, CatalogRunStats {
   /** Products removed after the import (no longer in Shopify); null when the sweep was skipped. */
@@ -82,16 +80,9 @@ export async function catalogImportProgress(shop: string): Promise<CatalogImport
  * bulk_operations/finish for a catalog import: false when no catalog import owns the operation
  * (it is the order import's) or the finish was handled already.
  */
-export async function handleCatalogBulkFinish(
-  shop: string,
-  payload: unknown,
-  admin: AdminGraphql | undefined,
-): Promise<{ handled: boolean }> {
-  const finished = parseWebhookPayload(bulkOperationFinishPayload, payload);
-  const { admin_graphql_api_id: operationId, status, error_code: errorCode } = finished;
-  const record = await imports.findImportByOperation(shop, operationId);
-  if (!record || (record.status !== "created" && record.status !== "running")) return { handled: false };
-  return catalogImports.handleFinish(shop, { operationId, status, errorCode: errorCode ?? null }, admin);
+/** bulk_operations/finish for this kind's imports (see BulkImports.handleFinish). */
+export function handleCatalogBulkFinish(shop: string, payload: unknown, admin: AdminGraphql | undefined) {
+  return catalogImports.handleFinish(shop, payload, admin);
 }
 
 /** Resolves when the shop's background catalog download (if any) has ended, with what it did. */

@@ -12,11 +12,10 @@ import * as imports from "../adapters/order-import-store.server";
 import type { ImportSummary, OrderImportRecord } from "../adapters/order-import-store.server";
 import type { DetachedLine } from "../adapters/orders.server";
 import { findShop } from "../adapters/shop-repository.server";
-import { bulkExportRow, bulkOperationFinishPayload, type BulkExportRow, type IncomingOrder } from "../schemas/orders";
+import { bulkExportRow, type BulkExportRow, type IncomingOrder } from "../schemas/orders";
 import { BulkImports, downloadExport, JsonlRun, type LineStats } from "./bulk-import.server";
 import { scheduleRetrain } from "./recommendations.server";
 import { bootstrapShop } from "./shop-bootstrap.server";
-import { parseWebhookPayload } from "./webhook-payload.server";
 
 export { nextImportStep, type ImportStep } from "./bulk-import.server";
 
@@ -51,19 +50,9 @@ export async function requestOrderImport(shop: string, admin: AdminGraphql): Pro
   };
 }
 
-/** bulk_operations/finish: fetch the result's URL and download it in the background. */
-export async function handleBulkOperationFinish(
-  shop: string,
-  payload: unknown,
-  admin: AdminGraphql | undefined,
-): Promise<{ handled: boolean }> {
-  // An unreadable body throws InvalidWebhookPayload: kept as a dead letter by receiveWebhook.
-  const finished = parseWebhookPayload(bulkOperationFinishPayload, payload);
-  const { admin_graphql_api_id: operationId, status, error_code: errorCode } = finished;
-  const record = await imports.findImportByOperation(shop, operationId);
-  // Not an order import (another bulk query), or a redelivery of a finish already handled.
-  if (!record || (record.status !== "created" && record.status !== "running")) return { handled: false };
-  return orderImports.handleFinish(shop, { operationId, status, errorCode: errorCode ?? null }, admin);
+/** bulk_operations/finish for this kind's imports (see BulkImports.handleFinish). */
+export function handleBulkOperationFinish(shop: string, payload: unknown, admin: AdminGraphql | undefined) {
+  return orderImports.handleFinish(shop, payload, admin);
 }
 
 /** Resolves when the shop's background download (if any) has ended, with what it did. */
