@@ -9,9 +9,13 @@ import { OFFERABLE } from "./catalog.server";
 import type { OrderLine } from "../domain/recommendations/baskets";
 import type { RecommendationSnapshot } from "../domain/recommendations/snapshot";
 import type { BehaviourKind, BehaviourSignal, CatalogProduct } from "../domain/recommendations/substitutes";
+import type { CustomerPurchase } from "../domain/recommendations/switches";
 
 const LINE_PAGE = 10_000;
 const EVENT_PAGE = 20_000;
+// Orders per page of customer histories: their ids go into one `IN (…)` for the lines, and
+// SQLite builds with the old 999 bound-parameter limit must take it.
+const CUSTOMER_ORDER_PAGE = 500;
 // A cart swap is one decision; a view only explains a purchase made within the week.
 const REMOVE_TO_ADD_MS = 60 * 60 * 1000;
 const VIEW_TO_PURCHASE_MS = 7 * 24 * 60 * 60 * 1000;
@@ -39,6 +43,41 @@ export async function* orderLinePages(shop: string): AsyncGenerator<OrderLine[]>
   }
 }
 
+/**
+ * Orders of known customers with their products, grouped by customer and in time order within a
+ * customer (what `SwitchCounts.add` needs), a page at a time. Cancelled orders are skipped here
+ * as in `orderLinePages`; so are orders without a customer (a guest checkout has no history).
+ */
+export async function* customerPurchasePages(shop: string): AsyncGenerator<CustomerPurchase[]> {
+  let cursor: string | undefined;
+  for (;;) {
+    const orders = await prisma.order.findMany({
+      where: { shop, customerId: { not: null }, cancelledAt: null },
+      select: { id: true, customerId: true, processedAt: true },
+      orderBy: [{ customerId: "asc" }, { processedAt: "asc" }, { id: "asc" }],
+      take: CUSTOMER_ORDER_PAGE,
+      ...(cursor ? { cursor: { shop_id: { shop, id: cursor } }, skip: 1 } : {}),
+    });
+    if (orders.length === 0) return;
+    const lines = await prisma.orderLine.findMany({
+      where: { shop, orderId: { in: orders.map((o) => o.id) }, productId: { not: null }, quantity: { gt: 0 } },
+      select: { orderId: true, productId: true },
+    });
+    const products = new Map<string, string[]>();
+    for (const line of lines) {
+      const list = products.get(line.orderId) ?? [];
+      list.push(line.productId ?? "");
+      products.set(line.orderId, list);
+    }
+    yield orders.map((o) => ({
+      customerId: o.customerId ?? "",
+      at: o.processedAt.getTime(),
+      productIds: products.get(o.id) ?? [],
+    }));
+    cursor = orders[orders.length - 1].id;
+  }
+}
+
 async function cancelledOrderIds(shop: string): Promise<Set<string>> {
   const rows = await prisma.order.findMany({ where: { shop, cancelledAt: { not: null } }, select: { id: true } });
   return new Set(rows.map((r) => r.id));
@@ -55,6 +94,7 @@ export async function loadCatalog(shop: string): Promise<CatalogProduct[]> {
     where: { shop, ...OFFERABLE },
     select: {
       id: true,
+      title: true,
       productType: true,
       tags: true,
       collections: true,
@@ -68,6 +108,7 @@ export async function loadCatalog(shop: string): Promise<CatalogProduct[]> {
       : [
           {
             productId: row.id,
+            title: row.title,
             productType: row.productType || undefined,
             price: Number(row.variants[0].priceMinor),
             tags: stringList.parse(row.tags),

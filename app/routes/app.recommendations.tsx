@@ -191,9 +191,12 @@ function Suggestions({ items }: { items: SampleProduct[] }) {
       {items.map((item) => (
         <BlockStack key={item.id} gap="0">
           <Text as="span">{item.title}</Text>
-          <Text as="span" variant="bodySm" tone="subdued">
-            {item.reason}
-          </Text>
+          {/* Why the model picked it ("same type and vendor, the better tier"), when it says. */}
+          {item.reason ? (
+            <Text as="span" variant="bodySm" tone="subdued">
+              {item.reason}
+            </Text>
+          ) : null}
         </BlockStack>
       ))}
     </BlockStack>

@@ -65,7 +65,12 @@ async function applyOrderState(shop: string, state: IncomingOrderState): Promise
   await saveRefunds(shop, refunds);
   switch (change.outcome) {
     case "created":
-      if (change.taught.length > 0) learnNewOrder(shop, { id: order.id, productIds: change.taught });
+      if (change.taught.length > 0) {
+        const customer = order.customerId
+          ? { customerId: order.customerId, at: order.processedAt.getTime() }
+          : undefined;
+        learnNewOrder(shop, { id: order.id, productIds: change.taught, customer });
+      }
       return { outcome: "stored", orderId: order.id };
     case "updated": {
       // The model in memory learned what the order taught before: only a retrain can unlearn it.

@@ -9,6 +9,8 @@ import * as store from "../adapters/recommendation-store.server";
 import { BasketBuilder } from "../domain/recommendations/baskets";
 import { trainRecommendationModel, type RecommendationModel } from "../domain/recommendations/model";
 import { exportSnapshot, SnapshotSource } from "../domain/recommendations/snapshot";
+import { catalogFrames } from "../domain/recommendations/substitutes";
+import { SwitchCounts } from "../domain/recommendations/switches";
 import type { RecommendationSource, ScoredCandidate } from "../domain/recommendations/types";
 
 /** List length stored per product and kind: offers show at most a handful per surface. */
@@ -51,6 +53,8 @@ export interface ModelSummary {
 interface NewOrder {
   id: string;
   productIds: string[];
+  /** The buyer and the order time, for the switch signal (absent for a guest checkout). */
+  customer?: { customerId: string; at: number };
 }
 
 interface CachedModel {
@@ -181,7 +185,12 @@ async function train(shop: string): Promise<Trained> {
   try {
     const data = await loadTrainingData(shop);
     const loaded = performance.now();
-    const model = trainRecommendationModel({ orders: data.baskets, catalog: data.catalog, signals: data.signals });
+    const model = trainRecommendationModel({
+      orders: data.baskets,
+      catalog: data.catalog,
+      signals: data.signals,
+      purchases: data.switches,
+    });
     const trainMs = Math.round(performance.now() - loaded);
     // From here to the swap nothing awaits, so no order can slip between the two models.
     for (const order of arrivals.get(shop) ?? []) learnOnce(model, data.learned, order);
@@ -218,15 +227,20 @@ async function loadTrainingData(shop: string) {
     }
   }
   const catalog = await store.loadCatalog(shop);
+  // Pages arrive grouped by customer and in time order, as SwitchCounts.add needs them.
+  const switches = new SwitchCounts(catalogFrames(catalog));
+  for await (const page of store.customerPurchasePages(shop)) {
+    for (const purchase of page) switches.add(purchase.customerId, purchase.at, purchase.productIds);
+  }
   const signals = await store.loadBehaviourSignals(shop, new Date(Date.now() - SIGNALS_WINDOW_MS), catalog);
-  return { baskets: builder.build(), catalog, signals, learned };
+  return { baskets: builder.build(), catalog, signals, switches, learned };
 }
 
 function learnOnce(model: RecommendationModel, learned: Set<number | string>, order: NewOrder): boolean {
   const key = orderKey(order.id);
   if (learned.has(key)) return false;
   learned.add(key);
-  model.addOrder(order.productIds);
+  model.addOrder(order.productIds, order.customer);
   return true;
 }
 

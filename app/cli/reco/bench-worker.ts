@@ -7,7 +7,9 @@ import { CoPurchaseCounts, DEFAULT_CO_PURCHASE } from "../../domain/recommendati
 import { CrossSellScorer } from "../../domain/recommendations/cross-sell";
 import { DEFAULT_EASE, trainEase } from "../../domain/recommendations/ease";
 import { DEFAULT_MODEL_OPTIONS, RecommendationModel } from "../../domain/recommendations/model";
-import { SubstituteIndex } from "../../domain/recommendations/substitutes";
+import { catalogFrames, DEFAULT_SUBSTITUTES, SubstituteIndex } from "../../domain/recommendations/substitutes";
+import { SwitchCounts } from "../../domain/recommendations/switches";
+import type { Baskets } from "../../domain/recommendations/baskets";
 import { DEFAULT_SHOP, OrderGenerator, syntheticCatalog } from "./synthetic";
 
 /** What one run measures (times in milliseconds, memory in megabytes). */
@@ -20,6 +22,8 @@ export interface BenchResult {
   buildMs: number;
   coPurchaseMs: number;
   easeMs: number;
+  switchMs: number;
+  switchProducts: number;
   trainMs: number;
   peakRssMb: number;
   updateMeanMs: number;
@@ -47,7 +51,11 @@ function run(orderCount: number): BenchResult {
   const ease = trainEase(baskets, DEFAULT_EASE);
   const easeMs = performance.now() - start;
   const scorer = new CrossSellScorer(counts, ease, DEFAULT_MODEL_OPTIONS.easeWeight);
-  const catalog = new SubstituteIndex(syntheticCatalog(DEFAULT_SHOP, 42));
+  const products = syntheticCatalog(DEFAULT_SHOP, 42);
+  start = performance.now();
+  const switches = countSyntheticSwitches(baskets, new SwitchCounts(catalogFrames(products)));
+  const switchMs = performance.now() - start;
+  const catalog = new SubstituteIndex(products, [], DEFAULT_SUBSTITUTES, switches);
   const model = new RecommendationModel(baskets.items, scorer, catalog);
   const carts = Array.from({ length: 10_200 }, () => [...new Set(generator.next().slice(0, 5))].map((p) => ids[p]));
   const queries = timeEach(carts, (cart) => model.crossSell(cart, 10), 200);
@@ -67,7 +75,9 @@ function run(orderCount: number): BenchResult {
     buildMs,
     coPurchaseMs,
     easeMs,
-    trainMs: buildMs + coPurchaseMs + easeMs,
+    switchMs,
+    switchProducts: switches.size,
+    trainMs: buildMs + coPurchaseMs + easeMs + switchMs,
     peakRssMb: process.resourceUsage().maxRSS / 1024,
     updateMeanMs: updates.mean,
     updateP95Ms: updates.p95,
@@ -76,6 +86,22 @@ function run(orderCount: number): BenchResult {
     recommendMeanMs: recommends.mean,
     recommendP95Ms: recommends.p95,
   };
+}
+
+// A customer per four orders (orders c, c + C, c + 2C, … in time order), streamed by customer as
+// the store's query returns them; the synthetic orders are independent draws, so most
+// consecutive pairs are unrelated and this is a worst case for the number of counted pairs.
+function countSyntheticSwitches(baskets: Baskets, counts: SwitchCounts): SwitchCounts {
+  const customers = Math.max(1, Math.floor(baskets.orderCount / 4));
+  for (let c = 0; c < customers; c++) {
+    for (let o = c; o < baskets.orderCount; o += customers) {
+      const items: string[] = [];
+      for (let k = baskets.orderPtr[o]; k < baskets.orderPtr[o + 1]; k++)
+        items.push(baskets.items.id(baskets.orderItems[k]));
+      counts.add(`c${c}`, o, items);
+    }
+  }
+  return counts;
 }
 
 function generateSource(

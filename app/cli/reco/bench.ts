@@ -29,7 +29,8 @@ function printResult(r: BenchResult, print: (line: string) => void): void {
     `  ${r.orders.toLocaleString("en-US")} orders, ${r.lines.toLocaleString("en-US")} lines, ~${r.pairs.toLocaleString("en-US")} co-purchased pairs, EASE on ${r.easeItems} items`,
   );
   print(
-    `    train: ${ms(r.trainMs)} (baskets ${ms(r.buildMs)}, co-purchase ${ms(r.coPurchaseMs)}, EASE ${ms(r.easeMs)}) ` +
+    `    train: ${ms(r.trainMs)} (baskets ${ms(r.buildMs)}, co-purchase ${ms(r.coPurchaseMs)}, EASE ${ms(r.easeMs)}, ` +
+      `switches ${ms(r.switchMs)} for ${r.switchProducts} products) ` +
       `[target < 20 s at 1M orders: ${ok(r.trainMs < TARGETS.trainMs)}]`,
   );
   print(`    peak RSS: ${r.peakRssMb.toFixed(0)} MB [target < 1.5 GB: ${ok(r.peakRssMb < TARGETS.peakRssMb)}]`);

@@ -50,10 +50,32 @@ describe("parseOrdersCsv", () => {
     ]);
   });
 
+  it("reads customer histories from customer_id and created_at (guest orders have none)", () => {
+    const text = [
+      "order_id,product_id,customer_id,created_at",
+      "o1,a,c1,2026-01-02T10:00:00Z",
+      "o1,b,c1,2026-01-02T10:00:00Z",
+      "o2,c,,2026-01-03T10:00:00Z",
+      "o3,d,c2,17",
+      "o4,e,c2,",
+    ].join("\n");
+    expect(parseOrdersCsv(text, "orders.csv").purchases).toEqual([
+      { customerId: "c1", at: Date.parse("2026-01-02T10:00:00Z"), productIds: ["a", "b"] },
+      { customerId: "c2", at: 17, productIds: ["d"] },
+      // No time: the order's place among the customers' orders in the file.
+      { customerId: "c2", at: 2, productIds: ["e"] },
+    ]);
+    expect(parseOrdersCsv("order_id,product_id\no1,a\n", "orders.csv").purchases).toEqual([]);
+  });
+
   it.each([
     { text: "order_id,product_id\no1,\n", message: "orders.csv:2: product_id is empty" },
     { text: "order_id,product_id\n,p\n", message: "orders.csv:2: order_id is empty" },
     { text: "order_id,product_id,quantity\no1,p,two\n", message: "orders.csv:2: quantity is not a number: two" },
+    {
+      text: "order_id,product_id,customer_id,created_at\no1,p,c1,yesterday\n",
+      message: "orders.csv:2: created_at is not a date: yesterday",
+    },
     {
       text: "order_id,product_id,price\no1,p,1\no2,p,$3\n",
       message: "orders.csv:3: price must be a non-negative number: $3",
@@ -78,6 +100,11 @@ describe("parseCatalogCsv", () => {
     { text: "product_id,product_type,price\np1,a,1\np1,a,2\n", message: "catalog.csv:3: duplicate product_id p1" },
   ])("names the line: $message", ({ text, message }) => {
     expect(() => parseCatalogCsv(text, "catalog.csv")).toThrow(message);
+  });
+
+  it("reads an optional title", () => {
+    const text = "product_id,title,product_type,price\np1,Parkay Stick,Margarine,0.52\np2,,Margarine,1\n";
+    expect(parseCatalogCsv(text, "catalog.csv").map((p) => p.title)).toEqual(["Parkay Stick", undefined]);
   });
 
   it("prefers catalog facts over facts inferred from orders", () => {

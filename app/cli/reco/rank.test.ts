@@ -78,6 +78,28 @@ describe("reco rank", () => {
     });
   });
 
+  it("ranks first what repeat customers switched to, from customer_id and created_at", () => {
+    const catalog = file(
+      "spreads.csv",
+      "product_id,title,product_type,price\nstick,Parkay Stick,Spread,0.52\ntub,Parkay Tub,Spread,0.70\nbig,Big Tub,Spread,1.00\n",
+    );
+    const histories = ["c1", "c2", "c3"].flatMap((c, i) => [
+      `${c}-1,stick,${c},2026-01-0${i + 1}`,
+      `${c}-2,big,${c},2026-02-0${i + 1}`,
+    ]);
+    const queries = file("u.jsonl", '{"id":"u","kind":"upsell","product":"stick"}\n');
+    const withCustomers = file("switches.csv", ["order_id,product_id,customer_id,created_at", ...histories].join("\n"));
+    const without = file(
+      "no-switches.csv",
+      ["order_id,product_id", ...histories.map((l) => l.split(",").slice(0, 2).join(","))].join("\n"),
+    );
+    const rank = (orders: string) =>
+      run(["--train", orders, "--queries", queries, "--k", "2", "--catalog", catalog]).stdout;
+    // Without histories the closer price comes first; three switches to the big tub reorder it.
+    expect(rank(without)).toEqual(['{"id":"u","items":["tub","big"]}']);
+    expect(rank(withCustomers)).toEqual(['{"id":"u","items":["big","tub"]}']);
+  });
+
   it("infers type and price from order columns when there is no catalog", () => {
     const orders = file(
       "priced.csv",

@@ -30,6 +30,7 @@ export function runRank(argv: readonly string[], io: CliIo): number {
     const model = trainRecommendationModel({
       orders: orders.baskets,
       catalog: mergeCatalogs(catalog, orders.inferredCatalog),
+      purchases: orders.purchases,
     });
     for (const query of queries) io.stdout(JSON.stringify({ id: query.id, items: answer(model, query, k) }));
     return 0;

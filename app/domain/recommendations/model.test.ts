@@ -61,6 +61,27 @@ describe("RecommendationModel.recommend", () => {
   });
 });
 
+describe("RecommendationModel with customer histories", () => {
+  it("learns switches from purchases and keeps them in the snapshot lists", () => {
+    const catalog: CatalogProduct[] = [...CATALOG, { productId: "max-machine", productType: "machine", price: 39000 }];
+    // Two customers replaced the machine with the max one; nobody bought the pro in between.
+    const purchases = ["c1", "c2"].flatMap((customerId) => [
+      { customerId, at: 1, productIds: ["machine"] },
+      { customerId, at: 2, productIds: ["max-machine"] },
+    ]);
+    const orders = lines([...ORDERS, ...purchases.map((p) => p.productIds)]);
+    const plain = trainRecommendationModel({ orders, catalog }, options);
+    const learned = trainRecommendationModel({ orders, catalog, purchases }, options);
+    expect(ids(plain.substitutes("machine", "upsell", 2))).toEqual(["pro-machine", "max-machine"]);
+    expect(ids(learned.substitutes("machine", "upsell", 2))).toEqual(["max-machine", "pro-machine"]);
+    expect(exportSnapshot(learned, 2).products.machine.upsell?.[0]).toEqual([
+      "max-machine",
+      expect.any(Number),
+      "customers switched to it 2 times, 95% more",
+    ]);
+  });
+});
+
 describe("RecommendationModel without orders", () => {
   it("suggests cheap products of other types in a new shop", () => {
     const model = trainRecommendationModel({ catalog: CATALOG });

@@ -1,7 +1,8 @@
 /**
  * The per-shop recommendation model: co-purchase counts + EASE for cross-sell, the catalog (and
- * behaviour) for upsell / down-sell, popularity for new products, new shops and empty carts.
- * `addOrder` keeps counts and popularity current between retrains; EASE changes only on retrain.
+ * behaviour, and repeat customers' switches) for upsell / down-sell, popularity for new products,
+ * new shops and empty carts. `addOrder` keeps counts, popularity and switches current between
+ * retrains; EASE changes only on retrain.
  */
 import { BasketBuilder, type Baskets, type OrderLine } from "./baskets";
 import { CoPurchaseCounts, DEFAULT_CO_PURCHASE, type CoPurchaseOptions } from "./co-purchase";
@@ -9,6 +10,7 @@ import { CrossSellScorer, type CrossSellHit } from "./cross-sell";
 import { DEFAULT_EASE, trainEase, type EaseOptions } from "./ease";
 import { ItemIndex } from "./item-index";
 import {
+  catalogFrames,
   DEFAULT_SUBSTITUTES,
   SubstituteIndex,
   type BehaviourSignal,
@@ -17,6 +19,7 @@ import {
   type SubstituteKind,
   type SubstituteOptions,
 } from "./substitutes";
+import { countSwitches, SwitchCounts, type CustomerPurchase } from "./switches";
 import type { RecommendationCandidates, RecommendationQuery, RecommendationSource, ScoredCandidate } from "./types";
 
 /** All tuning knobs. */
@@ -41,6 +44,8 @@ export interface TrainingData {
   orders?: Iterable<OrderLine> | Baskets;
   catalog?: readonly CatalogProduct[];
   signals?: readonly BehaviourSignal[];
+  /** Orders of known customers (for switches), or switch counts already streamed from them. */
+  purchases?: Iterable<CustomerPurchase> | SwitchCounts;
 }
 
 /** Options with any subset overridden. */
@@ -63,7 +68,12 @@ export function trainRecommendationModel(data: TrainingData, overrides: ModelOve
   const counts = CoPurchaseCounts.fromBaskets(baskets, options.coPurchase);
   const ease = options.easeWeight > 0 ? trainEase(baskets, options.ease) : null;
   const scorer = new CrossSellScorer(counts, ease, options.easeWeight);
-  const substitutes = new SubstituteIndex(data.catalog ?? [], data.signals ?? [], options.substitutes);
+  const catalog = data.catalog ?? [];
+  const switches =
+    data.purchases instanceof SwitchCounts
+      ? data.purchases
+      : countSwitches(data.purchases ?? [], catalogFrames(catalog));
+  const substitutes = new SubstituteIndex(catalog, data.signals ?? [], options.substitutes, switches);
   return new RecommendationModel(baskets.items, scorer, substitutes);
 }
 
@@ -120,10 +130,14 @@ export class RecommendationModel implements RecommendationSource {
     return this.catalog.find(productId, kind, limit, this.lookup);
   }
 
-  /** Adds one new order (product ids, repeats allowed): counts and popularity update at once. */
-  addOrder(productIds: readonly string[]): void {
+  /**
+   * Adds one new order (product ids, repeats allowed): counts and popularity update at once, and
+   * so do the switch counts when the buyer is known (a later order of theirs than any learned).
+   */
+  addOrder(productIds: readonly string[], customer?: { customerId: string; at: number }): void {
     const distinct = [...new Set(productIds.map((id) => this.items.intern(id)))].sort((a, b) => a - b);
     if (distinct.length > 0) this.scorer.counts.addBasket(distinct);
+    if (customer && productIds.length > 0) this.catalog.addPurchase(customer.customerId, customer.at, productIds);
   }
 
   /** Every product id the model knows (ordered or in the catalog). */

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { SubstituteIndex, type BehaviourSignal, type CatalogProduct, type CoPurchaseLookup } from "./substitutes";
+import {
+  DEFAULT_SUBSTITUTES,
+  SubstituteIndex,
+  type BehaviourSignal,
+  type CatalogProduct,
+  type CoPurchaseLookup,
+} from "./substitutes";
+import { countSwitches } from "./switches";
 
 const CATALOG: CatalogProduct[] = [
   { productId: "std", productType: "kettle", price: 5000, tags: ["kitchen"] },
@@ -85,5 +92,44 @@ describe("SubstituteIndex ranking signals", () => {
       orderCount: () => 500,
     };
     expect(ids(new SubstituteIndex(CATALOG).find("std", "down_sell", 10, co))).toEqual(["basic", "cheap", "mini"]);
+  });
+});
+
+describe("SubstituteIndex with repeat customers' switches", () => {
+  // Five customers went from std to basic (the far end of the down-sell band), one to the mug.
+  const switches = countSwitches(
+    ["c1", "c2", "c3", "c4", "c5", "c6"].flatMap((customerId, i) => [
+      { customerId, at: 1, productIds: ["std"] },
+      { customerId, at: 2, productIds: [i === 5 ? "mug" : "basic"] },
+    ]),
+  );
+  const index = new SubstituteIndex(CATALOG, [], DEFAULT_SUBSTITUTES, switches);
+
+  it("ranks the product customers switched to first, with their count as the reason", () => {
+    expect(index.find("std", "down_sell", 10)).toEqual([
+      { productId: "basic", score: expect.any(Number), reason: "customers switched to it 5 times, 40% cheaper" },
+      { productId: "mini", score: expect.any(Number), reason: "same product type, 20% cheaper" },
+      { productId: "cheap", score: expect.any(Number), reason: "same product type, 70% cheaper" },
+    ]);
+  });
+
+  it("never adds a candidate outside the catalog frame or the band (the mug is another type)", () => {
+    expect(ids(index.find("std", "upsell", 10))).toEqual(["pro", "max"]);
+  });
+
+  it("leans on popularity while switches are few (shrunk rate)", () => {
+    const one = countSwitches([
+      { customerId: "c1", at: 1, productIds: ["std"] },
+      { customerId: "c1", at: 2, productIds: ["basic"] },
+    ]);
+    const co: CoPurchaseLookup = {
+      pairCount: () => 0,
+      itemCount: (id) => (id === "cheap" ? 400 : 10),
+      orderCount: () => 500,
+    };
+    // γ = 20 pseudo-switches spread by sales outweigh one observed switch to basic.
+    expect(ids(new SubstituteIndex(CATALOG, [], DEFAULT_SUBSTITUTES, one).find("std", "down_sell", 1, co))).toEqual([
+      "cheap",
+    ]);
   });
 });

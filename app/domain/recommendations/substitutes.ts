@@ -2,15 +2,25 @@
  * Substitutes for upsell (pricier) and down-sell (cheaper): products bought *instead of* the one
  * in view. Candidates share the product type (else a tag or collection), or were observed as
  * substitutes in shopper behaviour, and sit in the price band. Ranking, strongest first:
- * behaviour evidence, then rarely bought together (complements are not substitutes), then
- * price closeness and popularity. Works from the catalog alone when there is nothing else.
+ * repeat customers' switches (see switches.ts; `switchWeight · P̃(b | switch from a)` whenever
+ * the product has any switch toward a candidate, so the shrunk rate leans on popularity while
+ * evidence is thin), storefront behaviour evidence, then catalog similarity, rarely bought
+ * together (complements are not substitutes), price closeness and popularity. Switches only
+ * re-rank candidates the catalog already allows: a later order of another type is usually a
+ * complement or a refill, not a replacement. Works from the catalog alone when there is nothing else.
+ *
+ * switchWeight = 3 was chosen with γ on the inner splits described in switches.ts (grid
+ * {1, 3, 10, 100}): a clear switch preference outranks price closeness (at most 0.5 points).
  */
 import type { ScoredCandidate } from "./types";
 import { TopNStrings } from "./top-strings";
+import { DEFAULT_SWITCH_PRIOR, SwitchCounts, switchRates, type FrameOf, type ProductFrame } from "./switches";
 
 /** A catalog product; price in integer minor units. */
 export interface CatalogProduct {
   productId: string;
+  /** Shown in reasons and used for similarity where the catalog side reads it. */
+  title?: string;
   productType?: string;
   price: number;
   tags?: string[];
@@ -34,10 +44,19 @@ export interface SubstituteOptions {
   upsellMaxIncrease: number;
   /** Down-sell: at least this much cheaper, as a fraction (0.2 = 20% off or more). */
   downsellMinDiscount: number;
+  /** γ: pseudo-switches of the popularity prior in the shrunk switch rate. */
+  switchPrior: number;
+  /** How many points a switch rate of 1 adds to a candidate's score. */
+  switchWeight: number;
 }
 
-/** Default bands: upsell up to +100%, down-sell at least 20% cheaper. */
-export const DEFAULT_SUBSTITUTES: SubstituteOptions = { upsellMaxIncrease: 1, downsellMinDiscount: 0.2 };
+/** Default bands (upsell up to +100%, down-sell at least 20% cheaper) and switch weighting. */
+export const DEFAULT_SUBSTITUTES: SubstituteOptions = {
+  upsellMaxIncrease: 1,
+  downsellMinDiscount: 0.2,
+  switchPrior: DEFAULT_SWITCH_PRIOR,
+  switchWeight: 3,
+};
 
 /** Upsell or down-sell. */
 export type SubstituteKind = "upsell" | "down_sell";
@@ -79,9 +98,15 @@ export class SubstituteIndex {
     catalog: readonly CatalogProduct[],
     signals: readonly BehaviourSignal[] = [],
     readonly options: SubstituteOptions = DEFAULT_SUBSTITUTES,
+    private readonly switches: SwitchCounts = new SwitchCounts(),
   ) {
     for (const product of catalog) this.addProduct(product);
     for (const signal of signals) this.addSignal(signal);
+  }
+
+  /** Learns a customer's new order for the switch signal (see `SwitchCounts.add`). */
+  addPurchase(customerId: string, at: number, productIds: readonly string[]): void {
+    this.switches.add(customerId, at, productIds);
   }
 
   /** Catalog size. */
@@ -105,11 +130,29 @@ export class SubstituteIndex {
     const base = this.entries.get(productId);
     if (!base || limit <= 0) return [];
     const evidence = this.evidenceFor(productId, kind);
+    const candidates = this.candidates(base, kind, evidence);
+    const switched = this.switchesFor(base, [...candidates.keys()], co);
     const top = new TopNStrings<ScoredCandidate>(limit);
-    for (const [entry, relation] of this.candidates(base, kind, evidence)) {
-      top.offer(this.score(base, entry, relation, kind, evidence.get(entry.id), co));
+    for (const [entry, relation] of candidates) {
+      const scored = this.score(base, entry, relation, kind, evidence.get(entry.id), co);
+      const rate = switched.get(entry.id);
+      if (rate !== undefined) {
+        scored.score += this.options.switchWeight * rate;
+        const count = this.switches.count(base.id, entry.id);
+        if (count >= 1 && !evidence.has(entry.id)) scored.reason = switchReason(count, scored.reason);
+      }
+      top.offer(scored);
     }
     return top.drain();
+  }
+
+  // Shrunk switch rates over the candidates; empty when no customer ever switched to one of them.
+  private switchesFor(base: Entry, candidates: Entry[], co: CoPurchaseLookup | undefined): Map<string, number> {
+    if (candidates.length === 0 || this.switches.targets(base.id).size === 0) return new Map();
+    const ids = candidates.map((e) => e.id);
+    const sold = (id: string): number => (co ? co.itemCount(id) : 0);
+    const { evidence, rates } = switchRates(this.switches, base.id, ids, sold, this.options.switchPrior);
+    return evidence > 0 ? rates : new Map();
   }
 
   private candidates(
@@ -200,10 +243,7 @@ export class SubstituteIndex {
 
   private addProduct(product: CatalogProduct): void {
     if (this.entries.has(product.productId)) return;
-    const labels = [
-      ...(product.tags ?? []).map((t) => `tag:${t.trim().toLowerCase()}`),
-      ...(product.collections ?? []).map((c) => `collection:${c.trim()}`),
-    ];
+    const labels = labelsOf(product);
     const entry: Entry = {
       id: product.productId,
       type: product.productType?.trim() ?? "",
@@ -223,6 +263,28 @@ export class SubstituteIndex {
     targets.set(signal.toProductId, byKind);
     byKind.set(signal.kind, (byKind.get(signal.kind) ?? 0) + signal.count);
   }
+}
+
+// "customers switched to it 12 times, 20% more": the catalog reason's price part is kept.
+function switchReason(count: number, catalogReason: string): string {
+  const times = Math.round(count);
+  const price = catalogReason.slice(catalogReason.lastIndexOf(", ") + 2);
+  return `customers switched to it ${times} time${times === 1 ? "" : "s"}, ${price}`;
+}
+
+/** Catalog frames for the switch signal: products outside the catalog have none. */
+export function catalogFrames(catalog: readonly CatalogProduct[]): FrameOf {
+  const frames = new Map<string, ProductFrame>(
+    catalog.map((p) => [p.productId, { type: p.productType?.trim() ?? "", labels: labelsOf(p) }]),
+  );
+  return (id) => frames.get(id);
+}
+
+function labelsOf(product: CatalogProduct): string[] {
+  return [
+    ...(product.tags ?? []).map((t) => `tag:${t.trim().toLowerCase()}`),
+    ...(product.collections ?? []).map((c) => `collection:${c.trim()}`),
+  ];
 }
 
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
