@@ -84,6 +84,8 @@ async function cancelledOrderIds(shop: string): Promise<Set<string>> {
 }
 
 const stringList = z.array(z.string()).catch([]);
+// Stored options are { name, values }[]; same-need reads only the values ("30-pack", "1.5 L").
+const optionList = z.array(z.object({ values: z.array(z.string()).catch([]) })).catch([]);
 
 /**
  * Offerable products (active, on the Online Store) with their type, labels and lowest variant
@@ -95,9 +97,11 @@ export async function loadCatalog(shop: string): Promise<CatalogProduct[]> {
     select: {
       id: true,
       title: true,
+      vendor: true,
       productType: true,
       tags: true,
       collections: true,
+      options: true,
       variants: { select: { priceMinor: true }, orderBy: { priceMinor: "asc" }, take: 1 },
     },
     orderBy: { id: "asc" },
@@ -109,10 +113,12 @@ export async function loadCatalog(shop: string): Promise<CatalogProduct[]> {
           {
             productId: row.id,
             title: row.title,
+            vendor: row.vendor || undefined,
             productType: row.productType || undefined,
             price: Number(row.variants[0].priceMinor),
             tags: stringList.parse(row.tags),
             collections: stringList.parse(row.collections),
+            optionValues: optionList.parse(row.options).flatMap((option) => option.values),
           },
         ],
   );

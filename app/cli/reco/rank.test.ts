@@ -81,7 +81,7 @@ describe("reco rank", () => {
   it("ranks first what repeat customers switched to, from customer_id and created_at", () => {
     const catalog = file(
       "spreads.csv",
-      "product_id,title,product_type,price\nstick,Parkay Stick,Spread,0.52\ntub,Parkay Tub,Spread,0.70\nbig,Big Tub,Spread,1.00\n",
+      "product_id,title,product_type,price\nstick,Parkay Spread 1 lb,Spread,0.52\ntub,Parkay Spread 1.5 lb,Spread,0.70\nbig,Parkay Spread 2 lb,Spread,1.00\n",
     );
     const histories = ["c1", "c2", "c3"].flatMap((c, i) => [
       `${c}-1,stick,${c},2026-01-0${i + 1}`,

@@ -17,7 +17,7 @@ const CATALOG: CatalogProduct[] = [
   { productId: "basic", productType: "kettle", price: 3000 },
   { productId: "cheap", productType: "kettle", price: 1500 },
   { productId: "mug", productType: "mug", price: 9000, tags: ["kitchen"] },
-  { productId: "toaster", price: 7000, tags: ["kitchen"] },
+  { productId: "toaster", price: 7000, tags: ["kitchen"], collections: ["kitchen"] },
   { productId: "cup", price: 2000, collections: ["kitchen"] },
 ];
 
@@ -35,9 +35,10 @@ describe("SubstituteIndex.find", () => {
     { product: "unknown", kind: "upsell" as const, expected: [] },
     // A typed product with no sibling in the band has none, even though "kitchen" is shared.
     { product: "mug", kind: "down_sell" as const, expected: [] },
-    // A product without a type falls back to shared tags (mug and std share "kitchen").
-    { product: "toaster", kind: "upsell" as const, expected: ["mug"] },
-    { product: "toaster", kind: "down_sell" as const, expected: ["std"] },
+    // A product without a type falls back to shared collections (the cup's), never to a shared
+    // tag alone: the mug and std share only the tag "kitchen" with it (see same-need.ts).
+    { product: "toaster", kind: "upsell" as const, expected: [] },
+    { product: "toaster", kind: "down_sell" as const, expected: ["cup"] },
   ])("$kind for $product → $expected", ({ product, kind, expected }) => {
     expect(ids(index.find(product, kind, 10))).toEqual(expected);
   });
@@ -46,7 +47,7 @@ describe("SubstituteIndex.find", () => {
     expect(index.find("std", "upsell", 1)).toEqual([
       { productId: "pro", score: expect.any(Number), reason: "same product type, 60% more" },
     ]);
-    expect(index.find("toaster", "down_sell", 1)[0].reason).toBe("shares a tag or collection, 29% cheaper");
+    expect(index.find("toaster", "down_sell", 1)[0].reason).toBe("shares a tag or collection, 71% cheaper");
   });
 
   it.each([
@@ -85,13 +86,13 @@ describe("SubstituteIndex ranking signals", () => {
     expect(index.find("std", "upsell", 1)[0].reason).toBe("viewed, then bought instead 3 times, 100% more");
   });
 
-  it("prefers items rarely bought together with the product (complements are not substitutes)", () => {
+  it("drops items often bought together with the product (complements are not substitutes)", () => {
     const co: CoPurchaseLookup = {
       pairCount: (a, b) => ([a, b].sort().join() === "mini,std" ? 40 : 0),
       itemCount: () => 50,
       orderCount: () => 500,
     };
-    expect(ids(new SubstituteIndex(CATALOG).find("std", "down_sell", 10, co))).toEqual(["basic", "cheap", "mini"]);
+    expect(ids(new SubstituteIndex(CATALOG).find("std", "down_sell", 10, co))).toEqual(["basic", "cheap"]);
   });
 });
 
@@ -131,5 +132,55 @@ describe("SubstituteIndex with repeat customers' switches", () => {
     expect(ids(new SubstituteIndex(CATALOG, [], DEFAULT_SUBSTITUTES, one).find("std", "down_sell", 1, co))).toEqual([
       "cheap",
     ]);
+  });
+});
+
+describe("SubstituteIndex with titles (same-need)", () => {
+  const LINE: CatalogProduct[] = [
+    { productId: "go", title: "Tune Go", productType: "Headphones", vendor: "Tuneworks", price: 5900 },
+    {
+      productId: "studio",
+      title: "Tune Studio",
+      productType: "Headphones",
+      vendor: "Tuneworks",
+      price: 14900,
+      tags: ["tier:better"],
+    },
+    { productId: "elite", title: "Tune Elite", productType: "Headphones", vendor: "Tuneworks", price: 32900 },
+    { productId: "stand", title: "Headphone Stand", productType: "Headphones", vendor: "Tuneworks", price: 2900 },
+    { productId: "pods30", title: "Coffee Pods (30-pack)", productType: "Supplies", price: 1500 },
+    { productId: "pods60", title: "Coffee Pods (60-pack)", productType: "Supplies", price: 2500 },
+    { productId: "filters", title: "Water Filters (3-pack)", productType: "Supplies", price: 1800 },
+  ];
+  const index = new SubstituteIndex(LINE, [
+    { kind: "viewed_then_bought", fromProductId: "pods30", toProductId: "filters", count: 4 },
+  ]);
+
+  it.each([
+    // The next tier only (tier words and a tier tag), in the wider band of a line (+153%).
+    { product: "go", kind: "upsell" as const, expected: [["studio", "same type and vendor, the better tier"]] },
+    { product: "elite", kind: "down_sell" as const, expected: [["studio", "same type and vendor, the better tier"]] },
+    // The stand shares type and vendor, not the need.
+    { product: "studio", kind: "down_sell" as const, expected: [["go", "same type and vendor, the go tier"]] },
+    // A look-alike in another size; behaviour adds the filters (another need, not vetoed).
+    {
+      product: "pods30",
+      kind: "upsell" as const,
+      expected: [
+        ["filters", "viewed, then bought instead 4 times, 20% more"],
+        ["pods60", "same type, 2× the pack size"],
+      ],
+    },
+  ])("$kind for $product → $expected", ({ product, kind, expected }) => {
+    expect(index.find(product, kind, 10).map((c) => [c.productId, c.reason])).toEqual(expected);
+  });
+
+  it("drops a behaviour candidate that is bought together with the product", () => {
+    const co: CoPurchaseLookup = {
+      pairCount: (a, b) => ([a, b].sort().join() === "filters,pods30" ? 10 : 0),
+      itemCount: () => 20,
+      orderCount: () => 100,
+    };
+    expect(ids(index.find("pods30", "upsell", 10, co))).toEqual(["pods60"]);
   });
 });

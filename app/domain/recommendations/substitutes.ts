@@ -1,7 +1,10 @@
 /**
  * Substitutes for upsell (pricier) and down-sell (cheaper): products bought *instead of* the one
- * in view. Candidates share the product type (else a tag or collection), or were observed as
- * substitutes in shopper behaviour, and sit in the price band. Ranking, strongest first:
+ * in view. Candidates meet the same need (same-need.ts: a stated family, another tier of the
+ * line, a look-alike title, or the type when titles are missing), or were observed as substitutes
+ * in shopper behaviour and are neither complements nor of another stated family, and sit in the
+ * price band. Catalog candidates with title evidence come in tier order, the next tier first (of a
+ * tiered line only that one). Otherwise ranking, strongest first:
  * repeat customers' switches (see switches.ts; `switchWeight · P̃(b | switch from a)` whenever
  * the product has any switch toward a candidate, so the shrunk rate leans on popularity while
  * evidence is thin), storefront behaviour evidence, then catalog similarity, rarely bought
@@ -15,6 +18,7 @@
 import type { ScoredCandidate } from "./types";
 import { TopNStrings } from "./top-strings";
 import { DEFAULT_SWITCH_PRIOR, SwitchCounts, switchRates, type FrameOf, type ProductFrame } from "./switches";
+import { judgeSameNeed, tierOrder, type NeedProduct, type SameNeedVerdict } from "./same-need";
 
 /** A catalog product; price in integer minor units. */
 export interface CatalogProduct {
@@ -22,9 +26,13 @@ export interface CatalogProduct {
   /** Shown in reasons and used for similarity where the catalog side reads it. */
   title?: string;
   productType?: string;
+  /** Same-need reads it: another tier from the same vendor is the same line. */
+  vendor?: string;
   price: number;
   tags?: string[];
   collections?: string[];
+  /** Variant option values ("1.5 L", "30-pack"), of all variants, for the same-need reasons. */
+  optionValues?: string[];
 }
 
 /** Shopper behaviour that shows one product replacing another. */
@@ -42,6 +50,12 @@ export interface BehaviourSignal {
 export interface SubstituteOptions {
   /** Upsell: at most this much pricier, as a fraction (1 = up to double). */
   upsellMaxIncrease: number;
+  /**
+   * Upsell to another tier of the same line (same-need on title or family evidence, not the
+   * type alone): at most this much pricier. Lines step further apart than look-alikes of one
+   * type, and the gate keeps out everything else; the merchant's offer cap still applies.
+   */
+  tierMaxIncrease: number;
   /** Down-sell: at least this much cheaper, as a fraction (0.2 = 20% off or more). */
   downsellMinDiscount: number;
   /** γ: pseudo-switches of the popularity prior in the shrunk switch rate. */
@@ -50,9 +64,10 @@ export interface SubstituteOptions {
   switchWeight: number;
 }
 
-/** Default bands (upsell up to +100%, down-sell at least 20% cheaper) and switch weighting. */
+/** Default bands (upsell up to +100%, a line's next tier up to +200%, down-sell at least 20% cheaper) and switch weighting. */
 export const DEFAULT_SUBSTITUTES: SubstituteOptions = {
   upsellMaxIncrease: 1,
+  tierMaxIncrease: 2,
   downsellMinDiscount: 0.2,
   switchPrior: DEFAULT_SWITCH_PRIOR,
   switchWeight: 3,
@@ -73,7 +88,23 @@ interface Entry {
   type: string;
   price: number;
   labels: string[];
+  need: NeedProduct;
 }
+
+type Relation = "type" | "label" | "behaviour";
+
+interface Candidate {
+  relation: Relation;
+  verdict: SameNeedVerdict;
+}
+
+// Behaviour may add a candidate the catalog does not relate, but never one of these.
+const VETOED: readonly string[] = ["bought together", "other family"];
+
+// Points between the next tier and the farthest one among titled candidates: less than one
+// observed behaviour (log1p(1) ≈ 0.69) or a switch rate of 1/4, so evidence still re-ranks.
+const TIER_SPREAD = 0.6;
+const FAMILY_LABEL = "tag:family:";
 
 const BEHAVIOUR_TEXT: Record<BehaviourKind, string> = {
   viewed_then_bought: "viewed, then bought instead",
@@ -130,16 +161,22 @@ export class SubstituteIndex {
     const base = this.entries.get(productId);
     if (!base || limit <= 0) return [];
     const evidence = this.evidenceFor(productId, kind);
-    const candidates = this.candidates(base, kind, evidence);
+    const candidates = this.candidates(base, kind, evidence, co);
+    const tiers = tierPositions(base, candidates, kind, co);
     const switched = this.switchesFor(base, [...candidates.keys()], co);
     const top = new TopNStrings<ScoredCandidate>(limit);
-    for (const [entry, relation] of candidates) {
-      const scored = this.score(base, entry, relation, kind, evidence.get(entry.id), co);
+    for (const [entry, candidate] of candidates) {
+      // Of a line's tiers only the next one is offered: a later purchase two tiers away (a
+      // switch) is no reason to skip one, only storefront "instead of" evidence is. Look-alikes
+      // (sizes, a stated family) stay, in tier order, for switches to re-rank.
+      const tier = tiers.get(entry.id);
+      if (tier && tier.position > 0 && tier.basis === "tier" && !evidence.has(entry.id)) continue;
+      const scored = this.score(base, entry, candidate, kind, evidence.get(entry.id), co, tier);
       const rate = switched.get(entry.id);
       if (rate !== undefined) {
         scored.score += this.options.switchWeight * rate;
         const count = this.switches.count(base.id, entry.id);
-        if (count >= 1 && !evidence.has(entry.id)) scored.reason = switchReason(count, scored.reason);
+        if (count >= 1 && !evidence.has(entry.id)) scored.reason = switchReason(count, priceText(base, entry, kind));
       }
       top.offer(scored);
     }
@@ -155,21 +192,28 @@ export class SubstituteIndex {
     return evidence > 0 ? rates : new Map();
   }
 
+  // Catalog candidates are the ones same-need accepts (the frame, or a stated family across
+  // types); behaviour adds others unless same-need vetoes them as complements or another family.
   private candidates(
     base: Entry,
     kind: SubstituteKind,
     evidence: Map<string, Map<BehaviourKind, number>>,
-  ): Map<Entry, "type" | "label" | "behaviour"> {
-    const out = new Map<Entry, "type" | "label" | "behaviour">();
-    const take = (entry: Entry, relation: "type" | "label" | "behaviour"): void => {
-      if (entry.id !== base.id && !out.has(entry) && this.inBand(base.price, entry.price, kind))
-        out.set(entry, relation);
+    co: CoPurchaseLookup | undefined,
+  ): Map<Entry, Candidate> {
+    const out = new Map<Entry, Candidate>();
+    const take = (entry: Entry, relation: Relation): void => {
+      if (entry.id === base.id || out.has(entry) || !this.inBand(base.price, entry.price, kind, true)) return;
+      const verdict = judgeSameNeed(base.need, entry.need, { coPurchase: co });
+      const line = verdict.sameNeed && verdict.basis !== "type";
+      if (!line && !this.inBand(base.price, entry.price, kind)) return;
+      if (verdict.sameNeed || (relation === "behaviour" && !VETOED.includes(verdict.why)))
+        out.set(entry, { relation, verdict });
     };
     if (base.type) for (const entry of this.byType.get(base.type) ?? []) take(entry, "type");
-    // Tags and collections stand in only for a product without a type: a typed product with no
-    // cheaper (or pricier) sibling has no substitute, rather than an unrelated one sharing a tag.
-    if (!base.type) {
-      for (const label of base.labels) for (const entry of this.byLabel.get(label) ?? []) take(entry, "label");
+    for (const label of base.labels) {
+      // Collections frame only a product without a type; a stated family frames any product.
+      if (base.type && !label.startsWith(FAMILY_LABEL)) continue;
+      for (const entry of this.byLabel.get(label) ?? []) take(entry, "label");
     }
     for (const id of evidence.keys()) {
       const entry = this.entries.get(id);
@@ -178,10 +222,15 @@ export class SubstituteIndex {
     return out;
   }
 
-  /** True when `price` is in the band of `basePrice` for `kind` (integer arithmetic on minor units). */
-  inBand(basePrice: number, price: number, kind: SubstituteKind): boolean {
-    if (kind === "upsell")
-      return price > basePrice && price <= basePrice + Math.floor(basePrice * this.options.upsellMaxIncrease);
+  /**
+   * True when `price` is in the band of `basePrice` for `kind` (integer arithmetic on minor
+   * units); `line`: the wider upsell band of another tier of the same line.
+   */
+  inBand(basePrice: number, price: number, kind: SubstituteKind, line = false): boolean {
+    const increase = line
+      ? Math.max(this.options.tierMaxIncrease, this.options.upsellMaxIncrease)
+      : this.options.upsellMaxIncrease;
+    if (kind === "upsell") return price > basePrice && price <= basePrice + Math.floor(basePrice * increase);
     const ceiling = Math.min(basePrice - 1, Math.floor(basePrice * (1 - this.options.downsellMinDiscount)));
     return price > 0 && price <= ceiling;
   }
@@ -189,22 +238,30 @@ export class SubstituteIndex {
   private score(
     base: Entry,
     entry: Entry,
-    relation: "type" | "label" | "behaviour",
+    candidate: Candidate,
     kind: SubstituteKind,
     evidence: Map<BehaviourKind, number> | undefined,
     co: CoPurchaseLookup | undefined,
+    tier: TierPosition | undefined,
   ): ScoredCandidate {
     const shown = evidence ? sumValues(evidence) : 0;
+    const told = evidence && evidence.size > 0 ? behaviourReason(base, entry, kind, evidence) : null;
+    // The next tier first: the complement veto already ran, and popularity would reorder tiers.
+    if (tier) {
+      const score = Math.log1p(shown) + 1 + TIER_SPREAD * (1 - tier.position / tier.of);
+      return { productId: entry.id, score, reason: told ?? tier.reason };
+    }
     const together = co ? co.pairCount(base.id, entry.id) : 0;
     const rarer = co ? Math.min(co.itemCount(base.id), co.itemCount(entry.id)) : 0;
     const coRate = rarer > 0 ? together / rarer : 0;
     const popularity = co && co.orderCount() > 0 ? Math.log1p(co.itemCount(entry.id)) / Math.log1p(co.orderCount()) : 0;
     const sameType = base.type !== "" && entry.type === base.type;
-    const relationBonus = sameType ? 1 : relation === "label" ? 0.5 : 0;
+    const relationBonus = !candidate.verdict.sameNeed ? 0 : sameType || candidate.relation !== "label" ? 1 : 0.5;
     // Weights step down by importance; price closeness and popularity (both in [0, 1]) refine.
     const closeness = this.closeness(base.price, entry.price, kind);
     const score = Math.log1p(shown) + relationBonus - coRate + 0.5 * closeness + 0.25 * popularity;
-    return { productId: entry.id, score, reason: this.reason(base, entry, relation, kind, evidence) };
+    const link = candidate.relation === "label" && !sameType ? "shares a tag or collection" : "same product type";
+    return { productId: entry.id, score, reason: told ?? `${link}, ${priceText(base, entry, kind)}` };
   }
 
   // 1 at the nearest edge of the band (the most comparable price), falling to 0 at the far edge.
@@ -213,23 +270,6 @@ export class SubstituteIndex {
     const ratio = price / basePrice;
     if (kind === "upsell") return Math.max(0, 1 - (ratio - 1) / Math.max(this.options.upsellMaxIncrease, 1e-9));
     return Math.min(1, ratio / Math.max(1 - this.options.downsellMinDiscount, 1e-9));
-  }
-
-  private reason(
-    base: Entry,
-    entry: Entry,
-    relation: "type" | "label" | "behaviour",
-    kind: SubstituteKind,
-    evidence: Map<BehaviourKind, number> | undefined,
-  ): string {
-    const change = Math.round((Math.abs(entry.price - base.price) / Math.max(base.price, 1)) * 100);
-    const price = kind === "upsell" ? `${change}% more` : `${change}% cheaper`;
-    if (evidence && evidence.size > 0) {
-      const [top, count] = [...evidence.entries()].sort((a, b) => b[1] - a[1])[0];
-      return `${BEHAVIOUR_TEXT[top]} ${count} time${count === 1 ? "" : "s"}, ${price}`;
-    }
-    const link = relation === "label" ? "shares a tag or collection" : "same product type";
-    return `${link}, ${price}`;
   }
 
   private evidenceFor(productId: string, kind: SubstituteKind): Map<string, Map<BehaviourKind, number>> {
@@ -249,6 +289,7 @@ export class SubstituteIndex {
       type: product.productType?.trim() ?? "",
       price: product.price,
       labels,
+      need: product,
     };
     this.entries.set(entry.id, entry);
     if (entry.type) pushTo(this.byType, entry.type, entry);
@@ -265,11 +306,16 @@ export class SubstituteIndex {
   }
 }
 
-// "customers switched to it 12 times, 20% more": the catalog reason's price part is kept.
-function switchReason(count: number, catalogReason: string): string {
+// "customers switched to it 12 times, 20% more".
+function switchReason(count: number, price: string): string {
   const times = Math.round(count);
-  const price = catalogReason.slice(catalogReason.lastIndexOf(", ") + 2);
   return `customers switched to it ${times} time${times === 1 ? "" : "s"}, ${price}`;
+}
+
+// "60% more" or "29% cheaper".
+function priceText(base: Entry, entry: Entry, kind: SubstituteKind): string {
+  const change = Math.round((Math.abs(entry.price - base.price) / Math.max(base.price, 1)) * 100);
+  return kind === "upsell" ? `${change}% more` : `${change}% cheaper`;
 }
 
 /** Catalog frames for the switch signal: products outside the catalog have none. */
@@ -297,4 +343,42 @@ function sumValues(map: Map<BehaviourKind, number>): number {
   let sum = 0;
   for (const n of map.values()) sum += n;
   return sum;
+}
+
+interface TierPosition {
+  position: number;
+  of: number;
+  reason: string;
+  basis: "family" | "tier" | "similar" | "type";
+}
+
+// Places in tier order (next tier first), with the reason to show, of the candidates same-need
+// accepts on title evidence; those judged by type alone rank by price closeness and popularity.
+function tierPositions(
+  base: Entry,
+  candidates: Map<Entry, Candidate>,
+  kind: SubstituteKind,
+  co: CoPurchaseLookup | undefined,
+): Map<string, TierPosition> {
+  const basisOf = new Map<string, TierPosition["basis"]>();
+  for (const [entry, { verdict }] of candidates)
+    if (verdict.sameNeed && verdict.basis !== "type") basisOf.set(entry.id, verdict.basis);
+  const titled = [...candidates.keys()].filter((entry) => basisOf.has(entry.id)).map((entry) => entry.need);
+  const steps = tierOrder(base.need, titled, kind === "upsell" ? "up" : "down", { coPurchase: co });
+  return new Map(
+    steps.map((step, position) => {
+      const basis = basisOf.get(step.product.productId) ?? "type";
+      return [step.product.productId, { position, of: steps.length, reason: step.reason, basis }];
+    }),
+  );
+}
+
+function behaviourReason(
+  base: Entry,
+  entry: Entry,
+  kind: SubstituteKind,
+  evidence: Map<BehaviourKind, number>,
+): string {
+  const [top, count] = [...evidence.entries()].sort((a, b) => b[1] - a[1])[0];
+  return `${BEHAVIOUR_TEXT[top]} ${count} time${count === 1 ? "" : "s"}, ${priceText(base, entry, kind)}`;
 }
