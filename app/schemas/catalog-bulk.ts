@@ -8,7 +8,7 @@
  */
 import { z } from "zod";
 import type { IncomingCollection, IncomingProduct, IncomingVariant } from "./catalog";
-import { parseMoneyMinor } from "./money";
+import { decimal, gidOf, minorUnits, timestamp } from "./shopify-fields";
 
 export type CatalogBulkRow =
   | { kind: "product"; product: IncomingProduct }
@@ -20,10 +20,6 @@ export interface CatalogBulkRejection {
   reason: string;
   productId: string | null;
 }
-
-const gidOf = (type: string) => z.string().regex(new RegExp(`^gid://shopify/${type}/\\d+$`), `must be a ${type} GID`);
-const timestamp = z.iso.datetime({ offset: true });
-const decimal = z.string().regex(/^\d+(?:\.\d+)?$/, "must be a decimal string");
 
 /** The `cartlift.upgrade_features` metafield (a list.single_line_text_field): its strings, or null. */
 export function parseUpgradeFeatures(value: string | null | undefined): string[] | null {
@@ -88,12 +84,7 @@ function variantRow(currency: string) {
       inventoryItem: z.object({ id: gidOf("InventoryItem") }).nullish(),
     })
     .transform((raw, ctx): CatalogBulkRow => {
-      const money = (amount: string, path: string) => {
-        const value = parseMoneyMinor(amount, currency);
-        if (value === null)
-          ctx.addIssue({ code: "custom", path: [path], message: `${amount} is not a ${currency} amount` });
-        return value ?? 0;
-      };
+      const money = (amount: string, path: string) => minorUnits(amount, currency, [path], ctx);
       const variant: IncomingVariant = {
         id: raw.id,
         title: raw.title,

@@ -14,16 +14,14 @@
  */
 import { z } from "zod";
 import type { IncomingCollection, IncomingProduct, IncomingVariant } from "./catalog";
-import { parseMoneyMinor } from "./money";
+import { decimal, gidOf, minorUnits, timestamp } from "./shopify-fields";
+import { shopifyGid } from "./shopify-ids";
 
 // Not z.int(): zod refuses integers above 2^53, and an id Shopify also sent as a GID may be one.
 const numericId = z.union([
   z.number().nonnegative().refine(Number.isInteger, "must be an integer"),
   z.string().regex(/^\d+$/),
 ]);
-const gidOf = (type: string) => z.string().regex(new RegExp(`^gid://shopify/${type}/\\d+$`), `must be a ${type} GID`);
-const decimal = z.string().regex(/^\d+(?:\.\d+)?$/, "must be a decimal string");
-const timestamp = z.iso.datetime({ offset: true });
 
 // The GID Shopify sent, else one built from the numeric id, which must have survived JSON.parse.
 function gidFrom(
@@ -37,14 +35,7 @@ function gidFrom(
   if (typeof id === "number" && !Number.isSafeInteger(id)) {
     ctx.addIssue({ code: "custom", path, message: `${id} is too large to be read exactly and no GID was sent` });
   }
-  return `gid://shopify/${type}/${String(id)}`;
-}
-
-// Rounding an amount with more precision than the currency has would be a guess: it is an issue.
-function minor(amount: string, currency: string, path: (string | number)[], ctx: z.RefinementCtx): number {
-  const value = parseMoneyMinor(amount, currency);
-  if (value === null) ctx.addIssue({ code: "custom", path, message: `${amount} is not a ${currency} amount` });
-  return value ?? 0;
+  return shopifyGid(type, id);
 }
 
 const restVariant = z.object({
@@ -129,13 +120,13 @@ function toVariant(
   ctx: z.RefinementCtx,
 ): WebhookVariant {
   const compareAt =
-    v.compare_at_price == null ? null : minor(v.compare_at_price, currency, [...path, "compare_at_price"], ctx);
+    v.compare_at_price == null ? null : minorUnits(v.compare_at_price, currency, [...path, "compare_at_price"], ctx);
   const values = [v.option1, v.option2, v.option3];
   return {
     id: gidFrom("ProductVariant", v.admin_graphql_api_id, v.id, [...path, "id"], ctx),
     title: v.title,
     sku: v.sku || null,
-    priceMinor: minor(v.price, currency, [...path, "price"], ctx),
+    priceMinor: minorUnits(v.price, currency, [...path, "price"], ctx),
     // Older payloads send "0.00" for "no compare-at price".
     compareAtPriceMinor: compareAt === 0 ? null : compareAt,
     inventoryQuantity: v.inventory_quantity ?? null,

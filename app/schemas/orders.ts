@@ -10,7 +10,8 @@
  * subtracted from them, so net = ordered − refunded and nothing is taken off twice.
  */
 import { z } from "zod";
-import { parseMoneyMinor } from "./money";
+import { currencyCode, decimal, minorUnits, timestamp } from "./shopify-fields";
+import { shopifyGid } from "./shopify-ids";
 
 export interface IncomingOrderLine {
   id: string;
@@ -59,27 +60,8 @@ export interface IncomingOrderState {
   refunds: IncomingRefund[];
 }
 
-const DECIMAL = /^\d+(?:\.\d+)?$/;
-
-/** Shopify's REST ids are numbers; Cartlift stores GIDs (gid://shopify/Type/123). */
-export function shopifyGid(type: string, id: number | string): string {
-  const raw = String(id);
-  return raw.startsWith("gid://") ? raw : `gid://shopify/${type}/${raw}`;
-}
-
 const restId = z.union([z.number().int().nonnegative(), z.string().regex(/^\d+$/)]);
 const gidOf = (type: string) => z.string().startsWith(`gid://shopify/${type}/`);
-const decimal = z.string().regex(DECIMAL, "must be a decimal string");
-const currencyCode = z.string().regex(/^[A-Z]{3}$/, "must be an ISO 4217 code");
-const timestamp = z.iso.datetime({ offset: true });
-
-// Converts one amount inside a transform; reports an issue (and yields 0) when it does not fit:
-// rounding an amount that has more precision than the currency's minor unit would be a guess.
-function minor(amount: string, currency: string, path: string, ctx: z.RefinementCtx): number {
-  const value = parseMoneyMinor(amount, currency);
-  if (value === null) ctx.addIssue({ code: "custom", path: [path], message: `${amount} is not a ${currency} amount` });
-  return value ?? 0;
-}
 
 const restLineItem = z.object({
   id: restId,
@@ -118,7 +100,7 @@ function toRefund(raw: z.output<typeof restRefund>, ctx: z.RefinementCtx): Incom
     return {
       lineId: shopifyGid("LineItem", item.line_item_id),
       quantity: item.quantity,
-      amountMinor: minor(money.amount, money.currency_code, "subtotal_set", ctx),
+      amountMinor: minorUnits(money.amount, money.currency_code, ["subtotal_set"], ctx),
     };
   });
   return {
@@ -169,8 +151,8 @@ export const orderWebhookPayload = z
       name: raw.name,
       processedAt: new Date(raw.processed_at ?? raw.created_at),
       currency,
-      subtotalMinor: minor(raw.subtotal_price, currency, "subtotal_price", ctx),
-      totalMinor: minor(raw.total_price, currency, "total_price", ctx),
+      subtotalMinor: minorUnits(raw.subtotal_price, currency, ["subtotal_price"], ctx),
+      totalMinor: minorUnits(raw.total_price, currency, ["total_price"], ctx),
       customerId: raw.customer ? (raw.customer.admin_graphql_api_id ?? shopifyGid("Customer", raw.customer.id)) : null,
       cancelledAt: raw.cancelled_at ? new Date(raw.cancelled_at) : null,
       shopifyUpdatedAt: raw.updated_at ? new Date(raw.updated_at) : null,
@@ -182,7 +164,7 @@ export const orderWebhookPayload = z
           variantId: line.variant_id == null ? null : shopifyGid("ProductVariant", line.variant_id),
           title: line.title,
           quantity: orderedQuantity(line, id, refunds),
-          priceMinor: minor(line.price, currency, "price", ctx),
+          priceMinor: minorUnits(line.price, currency, ["price"], ctx),
         };
       }),
     };
@@ -220,7 +202,7 @@ const bulkLineRow = z
       variantId: raw.variant?.id ?? null,
       title: raw.title,
       quantity: raw.quantity,
-      priceMinor: minor(money.amount, money.currencyCode, "originalUnitPriceSet", ctx),
+      priceMinor: minorUnits(money.amount, money.currencyCode, ["originalUnitPriceSet"], ctx),
     };
     return { kind: "line", orderId: raw.__parentId, line };
   });
@@ -246,8 +228,8 @@ const bulkOrderRow = z
       name: raw.name,
       processedAt: new Date(raw.processedAt),
       currency: raw.currencyCode,
-      subtotalMinor: minor(raw.subtotalPriceSet.shopMoney.amount, raw.currencyCode, "subtotalPriceSet", ctx),
-      totalMinor: minor(raw.totalPriceSet.shopMoney.amount, raw.currencyCode, "totalPriceSet", ctx),
+      subtotalMinor: minorUnits(raw.subtotalPriceSet.shopMoney.amount, raw.currencyCode, ["subtotalPriceSet"], ctx),
+      totalMinor: minorUnits(raw.totalPriceSet.shopMoney.amount, raw.currencyCode, ["totalPriceSet"], ctx),
       customerId: raw.customer?.id ?? null,
       cancelledAt: raw.cancelledAt ? new Date(raw.cancelledAt) : null,
       shopifyUpdatedAt: raw.updatedAt ? new Date(raw.updatedAt) : null,

@@ -3,6 +3,7 @@
  * parsed into what Cartlift stores on the Shop row at install and on every later auth.
  */
 import { z } from "zod";
+import { currencyCode } from "./shopify-fields";
 import { isValidTimeZone } from "./zoned-time";
 
 /** What the install bootstrap stores about a shop (app/services/shop-bootstrap.server.ts). */
@@ -23,8 +24,6 @@ export interface ShopDetails {
   /** A partner development store (free, for testing): no real orders. */
   developmentStore: boolean;
 }
-
-const currencyCode = z.string().regex(/^[A-Z]{3}$/, "must be an ISO 4217 code");
 
 /** The Admin API's answer to CartliftShopDetails, as `ShopDetails`. */
 export const shopDetailsResponse = z

@@ -3,11 +3,14 @@
  * stores GIDs; the storefront's `product.id`, `variant.id` and `logged_in_customer_id` are numbers.
  */
 
-/** A customer GID from a numeric id (webhooks, the app proxy); a GID is kept as it is. */
-export function customerGid(id: number | string): string {
+/** A GID of the type from a numeric id (REST webhooks, the app proxy); a GID is kept as it is. */
+export function shopifyGid(type: string, id: number | string): string {
   const raw = String(id);
-  return raw.startsWith("gid://") ? raw : `gid://shopify/Customer/${raw}`;
+  return raw.startsWith("gid://") ? raw : `gid://shopify/${type}/${raw}`;
 }
+
+/** A customer GID from a numeric id; a GID is kept as it is. */
+export const customerGid = (id: number | string) => shopifyGid("Customer", id);
 
 export const productGid = (id: string) => `gid://shopify/Product/${id}`;
 export const variantGid = (id: string) => `gid://shopify/ProductVariant/${id}`;
