@@ -5,6 +5,7 @@
  * export lines are stored.
  */
 import { prisma } from "../db.server";
+import { importStatus, type BulkImportPatch, type BulkImportRecord, type ImportStatus } from "../schemas/bulk-import";
 import type { IncomingCollection, IncomingProduct, IncomingVariant } from "../schemas/catalog";
 import {
   addProductCollections,
@@ -16,28 +17,14 @@ import {
 } from "./catalog-store.server";
 import { isUniqueViolation } from "./orders.server";
 
-export type CatalogImportStatus = "created" | "running" | "downloading" | "completed" | "failed";
+export type CatalogImportStatus = ImportStatus;
 
-export interface CatalogImportRecord {
-  id: string;
-  shop: string;
-  status: CatalogImportStatus;
-  bulkOperationId: string | null;
-  resultUrl: string | null;
-  linesProcessed: number;
+export interface CatalogImportRecord extends BulkImportRecord {
   productsTotal: number | null;
   productsImported: number;
-  error: string | null;
-  startedAt: Date;
-  finishedAt: Date | null;
-  updatedAt: Date;
 }
 
-export type CatalogImportPatch = Partial<
-  Pick<CatalogImportRecord, "status" | "bulkOperationId" | "resultUrl" | "error" | "finishedAt" | "productsTotal">
->;
-
-const STATUSES: readonly CatalogImportStatus[] = ["created", "running", "downloading", "completed", "failed"];
+export type CatalogImportPatch = BulkImportPatch & Partial<Pick<CatalogImportRecord, "productsTotal">>;
 
 /** Starts a new import record for the shop (its Shop row must exist). */
 export async function createImport(shop: string): Promise<CatalogImportRecord> {
@@ -125,8 +112,7 @@ export async function saveCatalogBatch(
 }
 
 function toRecord(row: Omit<CatalogImportRecord, "status"> & { status: string }): CatalogImportRecord {
-  const status = STATUSES.find((s) => s === row.status) ?? "failed";
-  return { ...row, status };
+  return { ...row, status: importStatus(row.status) };
 }
 
 /** A catalog import as the admin's progress bar reads it (plain JSON: dates as ISO strings). */

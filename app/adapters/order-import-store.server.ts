@@ -5,29 +5,16 @@
  */
 import { prisma } from "../db.server";
 import type { IncomingOrder } from "../schemas/orders";
+import { importStatus, type BulkImportPatch, type BulkImportRecord, type ImportStatus } from "../schemas/bulk-import";
 import { insertNewOrders, isUniqueViolation, type DetachedLine, type InsertedOrders } from "./orders.server";
 
-export type ImportStatus = "created" | "running" | "downloading" | "completed" | "failed";
+export type { ImportStatus };
 
-export interface OrderImportRecord {
-  id: string;
-  shop: string;
-  status: ImportStatus;
-  bulkOperationId: string | null;
-  resultUrl: string | null;
-  linesProcessed: number;
+export interface OrderImportRecord extends BulkImportRecord {
   ordersImported: number;
-  error: string | null;
-  startedAt: Date;
-  finishedAt: Date | null;
-  updatedAt: Date;
 }
 
-export type ImportPatch = Partial<
-  Pick<OrderImportRecord, "status" | "bulkOperationId" | "resultUrl" | "error" | "finishedAt">
->;
-
-const STATUSES: readonly ImportStatus[] = ["created", "running", "downloading", "completed", "failed"];
+export type ImportPatch = BulkImportPatch;
 
 /** Starts a new import record for the shop (its Shop row must exist). */
 export async function createImport(shop: string): Promise<OrderImportRecord> {
@@ -84,8 +71,7 @@ export async function saveImportBatch(
 }
 
 function toRecord(row: Omit<OrderImportRecord, "status"> & { status: string }): OrderImportRecord {
-  const status = STATUSES.find((s) => s === row.status) ?? "failed";
-  return { ...row, status };
+  return { ...row, status: importStatus(row.status) };
 }
 
 /** An import as loaders return it (plain JSON: dates as ISO strings). */

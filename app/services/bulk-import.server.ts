@@ -16,26 +16,9 @@ import {
   type AdminGraphql,
   type BulkOperationState,
 } from "../adapters/admin-bulk.server";
+import type { BulkImportPatch, BulkImportRecord, ImportStatus } from "../schemas/bulk-import";
 
-export type ImportStatus = "created" | "running" | "downloading" | "completed" | "failed";
-
-/** The columns OrderImport and CatalogImport share. */
-export interface BulkImportRecord {
-  id: string;
-  shop: string;
-  status: ImportStatus;
-  bulkOperationId: string | null;
-  resultUrl: string | null;
-  linesProcessed: number;
-  error: string | null;
-  startedAt: Date;
-  finishedAt: Date | null;
-  updatedAt: Date;
-}
-
-export type BulkImportPatch = Partial<
-  Pick<BulkImportRecord, "status" | "bulkOperationId" | "resultUrl" | "error" | "finishedAt">
->;
+export type { BulkImportPatch, BulkImportRecord, ImportStatus };
 
 /** An import kind's record store (adapters/*-import-store.server.ts). */
 export interface BulkImportStore<R extends BulkImportRecord> {
