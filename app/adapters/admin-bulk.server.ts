@@ -52,8 +52,9 @@ const ORDERS_EXPORT = `{
   }
 }`;
 
-const RUN_EXPORT = `#graphql
-mutation CartliftOrdersExport($query: String!) {
+// The operation is named per export (CartliftOrdersExport, CartliftCatalogExport), as logs and mocks see it.
+const runExport = (operationName: string) => `#graphql
+mutation ${operationName}($query: String!) {
   bulkOperationRunQuery(query: $query) {
     bulkOperation { id status }
     userErrors { field message }
@@ -67,12 +68,23 @@ query CartliftBulkOperation($id: ID!) {
 
 /** Starts the orders export; throws AdminApiError with Shopify's user errors when refused. */
 export async function startOrdersExport(admin: AdminGraphql): Promise<{ id: string; status: string }> {
-  const body = await request(admin, RUN_EXPORT, { query: ORDERS_EXPORT }, bulkRunQueryResponse);
+  return startBulkExport(admin, "CartliftOrdersExport", ORDERS_EXPORT, "the export");
+}
+
+/**
+ * Starts a bulk query export (`what` names it in the error, "the catalog export"); throws
+ * AdminApiError with Shopify's user errors when refused.
+ */
+export async function startBulkExport(
+  admin: AdminGraphql,
+  operationName: string,
+  query: string,
+  what: string,
+): Promise<{ id: string; status: string }> {
+  const body = await request(admin, runExport(operationName), { query }, bulkRunQueryResponse);
   const { bulkOperation, userErrors } = body.data.bulkOperationRunQuery;
   if (!bulkOperation || userErrors.length > 0) {
-    throw new AdminApiError(
-      `Shopify refused the export: ${userErrors.map((e) => e.message).join("; ") || "no reason"}`,
-    );
+    throw new AdminApiError(`Shopify refused ${what}: ${userErrors.map((e) => e.message).join("; ") || "no reason"}`);
   }
   return bulkOperation;
 }

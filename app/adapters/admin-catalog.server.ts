@@ -4,8 +4,7 @@
  * state and file are read with the shared helpers of admin-bulk.server.ts.
  */
 import { productsCountResponse } from "../schemas/catalog-bulk";
-import { bulkRunQueryResponse } from "../schemas/orders";
-import { AdminApiError, request, type AdminGraphql } from "./admin-bulk.server";
+import { request, startBulkExport, type AdminGraphql } from "./admin-bulk.server";
 
 // Every product, whatever its status or channel: the cache mirrors the catalog, and the engine
 // offers only ACTIVE products published to the Online Store (onlineStoreUrl is null otherwise).
@@ -28,27 +27,12 @@ const PRODUCTS_EXPORT = `{
   }
 }`;
 
-const RUN_EXPORT = `#graphql
-mutation CartliftCatalogExport($query: String!) {
-  bulkOperationRunQuery(query: $query) {
-    bulkOperation { id status }
-    userErrors { field message }
-  }
-}`;
-
 const PRODUCTS_COUNT = `#graphql
 query CartliftProductsCount { productsCount(limit: null) { count precision } }`;
 
 /** Starts the products export; throws AdminApiError with Shopify's user errors when refused. */
 export async function startCatalogExport(admin: AdminGraphql): Promise<{ id: string; status: string }> {
-  const body = await request(admin, RUN_EXPORT, { query: PRODUCTS_EXPORT }, bulkRunQueryResponse);
-  const { bulkOperation, userErrors } = body.data.bulkOperationRunQuery;
-  if (!bulkOperation || userErrors.length > 0) {
-    throw new AdminApiError(
-      `Shopify refused the catalog export: ${userErrors.map((e) => e.message).join("; ") || "no reason"}`,
-    );
-  }
-  return bulkOperation;
+  return startBulkExport(admin, "CartliftCatalogExport", PRODUCTS_EXPORT, "the catalog export");
 }
 
 /** How many products the shop has (all statuses), or null when Shopify does not say. */
