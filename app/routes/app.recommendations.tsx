@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { useFetcher, useLoaderData, useRevalidator } from "@remix-run/react";
+import { useFetcher, useLoaderData } from "@remix-run/react";
 import {
   Badge,
   Banner,
@@ -13,8 +13,8 @@ import {
   Page,
   Text,
 } from "@shopify/polaris";
-import { useEffect } from "react";
 import { RouteErrorBoundary } from "../components/route-error-boundary";
+import { useRefreshWhile } from "../components/use-refresh-while";
 import { recommendationsIntent } from "../schemas/orders";
 import { parseWith, runFormAction } from "../services/errors";
 import { requestOrderImport } from "../services/order-import.server";
@@ -54,7 +54,7 @@ export default function Recommendations() {
   const overview = useLoaderData<typeof loader>();
   const fetcher = useFetcher<typeof action>();
   const training = overview.model.state !== "idle";
-  useRefreshWhile(training || ACTIVE_IMPORT.has(overview.import?.status ?? ""));
+  useRefreshWhile(training || ACTIVE_IMPORT.has(overview.import?.status ?? ""), POLL_MS);
   const pending = fetcher.state !== "idle" ? fetcher.formData?.get("intent") : null;
   const actionError = fetcher.data && "error" in fetcher.data ? fetcher.data.error : null;
   const submit = (intent: "retrain" | "import") => fetcher.submit({ intent }, { method: "post" });
@@ -84,16 +84,6 @@ export default function Recommendations() {
       </Layout>
     </Page>
   );
-}
-
-// Training and imports finish in the background: refresh the page's data until they do.
-function useRefreshWhile(busy: boolean): void {
-  const revalidator = useRevalidator();
-  useEffect(() => {
-    if (!busy) return;
-    const timer = setInterval(() => revalidator.state === "idle" && revalidator.revalidate(), POLL_MS);
-    return () => clearInterval(timer);
-  }, [busy, revalidator]);
 }
 
 // Server and browser may sit in different time zones: format in UTC so hydration matches.
