@@ -3,8 +3,8 @@
  * deletes with their tombstones, collection handles in products, and stock changes. Every query
  * carries the shop.
  */
-import type { Prisma } from "@prisma/client";
 import { prisma } from "../db.server";
+import { stringList } from "./catalog.server";
 
 const PRODUCT_PAGE = 2_000;
 
@@ -18,8 +18,6 @@ export interface StoredProductFacts {
   /** Shopify deleted the product: no state of it will be written again. */
   tombstoned: boolean;
   shopifyUpdatedAt: Date | null;
-  /** The stored `cartlift.upgrade_features` metafield (null: unset). */
-  upgradeFeatures: string[] | null;
   variants: Map<string, { availableForSale: boolean; inventoryQuantity: number | null }>;
 }
 
@@ -30,7 +28,6 @@ export async function findStoredProductFacts(shop: string, productId: string): P
       where: { shop_id: { shop, id: productId } },
       select: {
         shopifyUpdatedAt: true,
-        upgradeFeatures: true,
         variants: { select: { id: true, availableForSale: true, inventoryQuantity: true } },
       },
     }),
@@ -40,7 +37,6 @@ export async function findStoredProductFacts(shop: string, productId: string): P
   return {
     tombstoned: tombstone !== null,
     shopifyUpdatedAt: row?.shopifyUpdatedAt ?? null,
-    upgradeFeatures: row?.upgradeFeatures == null ? null : stringList(row.upgradeFeatures),
     variants: new Map((row?.variants ?? []).map((v) => [v.id, v])),
   };
 }
@@ -145,8 +141,4 @@ export async function markInventoryItemForSale(shop: string, inventoryItemId: st
     data: { availableForSale: true },
   });
   return count;
-}
-
-function stringList(value: Prisma.JsonValue): string[] {
-  return Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
 }

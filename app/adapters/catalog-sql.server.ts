@@ -24,6 +24,7 @@ const ROWS_PER_STATEMENT = 1_000;
 export interface StoredProductState {
   shopifyUpdatedAt: Date | null;
   collections: Prisma.JsonValue;
+  upgradeFeatures: Prisma.JsonValue;
 }
 
 /** The ids (of `ids`) that have a tombstone. */
@@ -49,16 +50,21 @@ export async function storedProductStates(
   const rows = await inChunks(ids, (chunk) =>
     sqlite
       ? db.$queryRawUnsafe<({ id: string } & StoredProductState)[]>(
-          `SELECT "id", "shopifyUpdatedAt", "collections" FROM "Product" WHERE "shop" = ? AND "id" IN (SELECT value FROM json_each(?))`,
+          `SELECT "id", "shopifyUpdatedAt", "collections", "upgradeFeatures" FROM "Product" WHERE "shop" = ? AND "id" IN (SELECT value FROM json_each(?))`,
           shop,
           JSON.stringify(chunk),
         )
       : db.product.findMany({
           where: { shop, id: { in: chunk } },
-          select: { id: true, shopifyUpdatedAt: true, collections: true },
+          select: { id: true, shopifyUpdatedAt: true, collections: true, upgradeFeatures: true },
         }),
   );
-  return new Map(rows.map((r) => [r.id, { shopifyUpdatedAt: r.shopifyUpdatedAt, collections: r.collections }]));
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      { shopifyUpdatedAt: r.shopifyUpdatedAt, collections: r.collections, upgradeFeatures: r.upgradeFeatures },
+    ]),
+  );
 }
 
 /** Stored products holding any of the handles. */

@@ -17,6 +17,7 @@
  */
 import type { Prisma } from "@prisma/client";
 import { prisma } from "../db.server";
+import { stringList } from "./catalog.server";
 import type { IncomingCollection, IncomingProduct, IncomingVariant } from "../schemas/catalog";
 import {
   deleteProducts,
@@ -92,7 +93,11 @@ async function writeProducts(
     else if (before?.shopifyUpdatedAt && before.shopifyUpdatedAt > product.shopifyUpdatedAt) {
       result.stale.push(product.id);
     } else {
-      fresh.push({ ...product, collections: product.collections ?? stringList(before?.collections ?? null) });
+      fresh.push({
+        ...product,
+        collections: product.collections ?? stringList(before?.collections ?? null),
+        upgradeFeatures: product.upgradeFeatures !== undefined ? product.upgradeFeatures : storedFeatures(before),
+      });
     }
   }
   if (fresh.length === 0) return result;
@@ -297,8 +302,9 @@ export function displacedHandle(productId: string): string {
   return `~displaced~${productId}`;
 }
 
-function stringList(value: Prisma.JsonValue): string[] {
-  return Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
+// The stored metafield list, for a source that does not carry it (null: never set).
+function storedFeatures(state: { upgradeFeatures: Prisma.JsonValue } | undefined): string[] | null {
+  return state?.upgradeFeatures == null ? null : stringList(state.upgradeFeatures);
 }
 
 // PostgreSQL: a concurrent writer (a webhook beside the import) inserted the same row between our

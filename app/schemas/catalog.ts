@@ -37,8 +37,11 @@ export interface IncomingProduct {
   /** Handles of the collections the product is in; null when the source does not say (webhooks). */
   collections: string[] | null;
   imageUrl: string | null;
-  /** The `cartlift.upgrade_features` metafield's list; null when unset. */
-  upgradeFeatures: string[] | null;
+  /**
+   * The `cartlift.upgrade_features` metafield's list; null when unset; absent when the source does
+   * not carry metafields (webhooks): the stored value is kept.
+   */
+  upgradeFeatures?: string[] | null;
   options: { name: string; values: string[] }[];
   /** Shopify's updated_at: a stored product is only replaced by a state at least as new. */
   shopifyUpdatedAt: Date;

@@ -61,8 +61,8 @@ export const handleProductUpdate: WebhookHandler = async ({ shop, payload, admin
   const variants = await resolveAvailability(product.variants, stored, skipped ? undefined : admin);
   const saved = await saveProducts(
     shop,
-    // The body carries neither the collections nor the metafield: the stored ones are kept.
-    [{ ...product, variants, collections: null, upgradeFeatures: stored?.upgradeFeatures ?? null }],
+    // The body carries neither the collections nor the metafield: saveProducts keeps the stored ones.
+    [{ ...product, variants, collections: null }],
     { currency },
   );
   if (saved.written.length > 0) {
