@@ -1,7 +1,7 @@
 /**
  * The storefront's hot read (docs/decisions/011-shopper-identity.md): in one round trip, the identity
  * rows of the shopper's ids and of every id linked to them, their offer history and session
- * behaviour across all those ids, and (logged in) their order count and spend. The ORM would take
+ * behaviour across all those ids, and (logged in) their order count, spend and recent purchases. The ORM would take
  * four queries; on the offers endpoint each one costs more than the engine's decision.
  * Every query carries the shop.
  */
@@ -9,7 +9,7 @@ import { Prisma } from "@prisma/client";
 import { databaseProvider, prisma } from "../db.server";
 import type { Decline, Impression, Surface } from "../domain/offers";
 import type { IdentityRow } from "./shopper-identity.server";
-import { RECENT_VIEWS, type SignalWindows, type StoredShopperSignals } from "./shopper-signals.server";
+import { PURCHASE_HISTORY_ORDERS, RECENT_VIEWS, type SignalWindows, type StoredShopperSignals } from "./shopper-signals.server";
 
 export interface ShopperHistory {
   /** Identity rows of the given ids and of every id sharing a key with them. */
@@ -18,7 +18,7 @@ export interface ShopperHistory {
 }
 
 interface Row {
-  src: "i" | "o" | "s" | "c";
+  src: "i" | "o" | "s" | "c" | "p";
   t: string | null;
   a: string | null;
   b: string | null;
@@ -39,7 +39,12 @@ export async function loadShopperHistory(
   const orders = customerId
     ? // Cancelled orders were never bought; refunded amounts were not spent (as in shopper-signals.server.ts).
       Prisma.sql`UNION ALL SELECT 'c', CAST(COUNT(*) AS TEXT), CAST(COALESCE(SUM("totalMinor" - "refundedMinor"), 0) AS TEXT),
-        NULL, NULL FROM "Order" WHERE "shop" = ${shop} AND "customerId" = ${customerId} AND "cancelledAt" IS NULL`
+        NULL, NULL FROM "Order" WHERE "shop" = ${shop} AND "customerId" = ${customerId} AND "cancelledAt" IS NULL
+      UNION ALL SELECT 'p', "productId", CAST(COUNT(DISTINCT "orderId") AS TEXT), NULL, NULL FROM "OrderLine"
+        WHERE "shop" = ${shop} AND "productId" IS NOT NULL AND "quantity" > "refundedQuantity" AND "orderId" IN (
+          SELECT "id" FROM "Order" WHERE "shop" = ${shop} AND "customerId" = ${customerId} AND "cancelledAt" IS NULL
+          ORDER BY "processedAt" DESC LIMIT ${PURCHASE_HISTORY_ORDERS})
+        GROUP BY "productId"`
     : Prisma.empty;
   const rows = await prisma.$queryRaw<Row[]>`
     SELECT 'i' AS "src", "id" AS "t", "shopperKey" AS "a", "customerId" AS "b", NULL AS "at"
@@ -66,12 +71,14 @@ function toHistory(rows: Row[]): ShopperHistory {
   const behaviour: { type: string; productId: string; at: number }[] = [];
   let orderCount = 0;
   let totalSpentMinor = 0;
+  const purchasedProducts = new Map<string, number>();
   for (const row of rows) {
     if (row.src === "i") identities.push({ id: row.t!, shopperKey: row.a!, customerId: row.b });
     else if (row.src === "c") {
       orderCount = Number(row.t);
       totalSpentMinor = Number(row.a);
-    } else if (row.src === "o") {
+    } else if (row.src === "p") purchasedProducts.set(row.t!, Number(row.a));
+    else if (row.src === "o") {
       const at = new Date(row.at!);
       if (row.t === "impression") impressions.push({ offerKey: row.a!, at, surface: row.b as Surface });
       else declines.push({ offerKey: row.a!, at });
@@ -88,6 +95,7 @@ function toHistory(rows: Row[]): ShopperHistory {
       removedProductIds: productsOf("remove"),
       orderCount,
       totalSpentMinor,
+      purchasedProducts,
     },
   };
 }

@@ -9,7 +9,15 @@ export interface StoredShopperSignals {
   removedProductIds: string[];
   orderCount: number;
   totalSpentMinor: number;
+  /**
+   * Logged in: the products of their last `PURCHASE_HISTORY_ORDERS` orders (not cancelled, lines
+   * not wholly refunded), with how many of those orders held each. Re-ranks substitutes only.
+   */
+  purchasedProducts: Map<string, number>;
 }
+
+/** How many of a customer's latest orders the substitutes' re-rank reads. */
+export const PURCHASE_HISTORY_ORDERS = 50;
 
 export interface SignalWindows {
   /** Offer history older than this is irrelevant to fatigue caps. */
@@ -31,7 +39,7 @@ export async function loadShopperSignals(
   customerId: string | null,
   windows: SignalWindows,
 ): Promise<StoredShopperSignals> {
-  const [offerEvents, behaviour, orders] = await Promise.all([
+  const [offerEvents, behaviour, orders, purchasedProducts] = await Promise.all([
     prisma.offerEvent.findMany({
       where: {
         shop,
@@ -61,6 +69,7 @@ export async function loadShopperSignals(
           _sum: { totalMinor: true, refundedMinor: true },
         })
       : null,
+    customerId ? recentPurchases(shop, customerId) : new Map<string, number>(),
   ]);
   return {
     impressions: offerEvents
@@ -74,7 +83,36 @@ export async function loadShopperSignals(
     removedProductIds: unique(behaviour.filter((e) => e.type === "remove").map((e) => e.productId)),
     orderCount: orders?._count._all ?? 0,
     totalSpentMinor: Number((orders?._sum.totalMinor ?? 0n) - (orders?._sum.refundedMinor ?? 0n)),
+    purchasedProducts,
   };
+}
+
+// The ORM twin of the purchases branch of shopper-history.server.ts's one-query read.
+async function recentPurchases(shop: string, customerId: string): Promise<Map<string, number>> {
+  const recent = await prisma.order.findMany({
+    where: { shop, customerId, cancelledAt: null },
+    orderBy: { processedAt: "desc" },
+    take: PURCHASE_HISTORY_ORDERS,
+    select: { id: true },
+  });
+  const lines = await prisma.orderLine.findMany({
+    where: { shop, orderId: { in: recent.map((o) => o.id) }, productId: { not: null } },
+    select: { orderId: true, productId: true, quantity: true, refundedQuantity: true },
+  });
+  return ordersPerProduct(
+    lines.filter((l) => l.quantity > l.refundedQuantity).map((l) => ({ orderId: l.orderId, productId: l.productId! })),
+  );
+}
+
+/** Product id → how many distinct orders held it. */
+export function ordersPerProduct(lines: readonly { orderId: string; productId: string }[]): Map<string, number> {
+  const orders = new Map<string, Set<string>>();
+  for (const { orderId, productId } of lines) {
+    const set = orders.get(productId) ?? new Set<string>();
+    set.add(orderId);
+    orders.set(productId, set);
+  }
+  return new Map([...orders].map(([id, set]) => [id, set.size]));
 }
 
 function unique(ids: string[]): string[] {

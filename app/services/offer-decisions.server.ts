@@ -114,13 +114,14 @@ async function loadSnapshot(
     recommendationSourceFor(shop),
   ]);
   const { rules, personas, settings, currency } = context;
-  const shopper = await loadShopper(shop, request.shopper, settings, now, sources.signals);
+  const { shopper, purchasedProducts } = await loadShopper(shop, request.shopper, settings, now, sources.signals);
   const cartProductIds = request.cartLines.map((line) => line.productId);
   const focus = request.item ?? request.declinedUpsell;
   const recommendations: RecommendationCandidates = source.recommend({
     productId: focus?.productId,
     cartProductIds,
     limit: CANDIDATES_PER_KIND,
+    shopperPurchases: purchasedProducts,
   });
   const catalog = await (sources.catalog ?? loadCatalogFacts)(shop, [
     ...(focus ? [focus.productId] : []),
@@ -162,11 +163,12 @@ async function loadShopper(
   settings: ShopSettings,
   now: Date,
   preloaded: StoredShopperSignals | undefined,
-): Promise<Shopper> {
+): Promise<{ shopper: Shopper; purchasedProducts: ReadonlyMap<string, number> }> {
   const ids = identity.signalIds ?? [identity.shopperId, ...(identity.customerId ? [identity.customerId] : [])];
-  const stored =
+  // What they bought re-ranks the recommendations; the engine itself never sees it.
+  const { purchasedProducts, ...stored } =
     preloaded ?? (await loadShopperSignals(shop, ids, identity.customerId ?? null, signalWindows(settings, now)));
-  return {
+  const shopper: Shopper = {
     id: identity.shopperId,
     ...(identity.customerId ? { customerId: identity.customerId } : {}),
     tags: identity.tags ?? [],
@@ -175,6 +177,7 @@ async function loadShopper(
     ...stored,
     ...identity.overrides,
   };
+  return { shopper, purchasedProducts };
 }
 
 function emptyTrace(): DecisionTrace {

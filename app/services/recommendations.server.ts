@@ -8,13 +8,17 @@ import { latestImport, summarizeImport, type ImportSummary } from "../adapters/o
 import * as store from "../adapters/recommendation-store.server";
 import { BasketBuilder } from "../domain/recommendations/baskets";
 import { trainRecommendationModel, type RecommendationModel } from "../domain/recommendations/model";
+import { RERANK_DEPTH } from "../domain/recommendations/shopper-purchases";
 import { exportSnapshot, SnapshotSource } from "../domain/recommendations/snapshot";
 import { catalogFrames } from "../domain/recommendations/substitutes";
 import { SwitchCounts } from "../domain/recommendations/switches";
 import type { RecommendationSource, ScoredCandidate } from "../domain/recommendations/types";
 
-/** List length stored per product and kind: offers show at most a handful per surface. */
-export const SNAPSHOT_K = 10;
+/**
+ * List length stored per product and kind: offers show at most a handful per surface, and a
+ * known customer's re-rank reads this deep (the trained model reads as deep).
+ */
+export const SNAPSHOT_K = RERANK_DEPTH;
 const RETRAIN_EVERY_MS = 6 * 60 * 60 * 1000;
 const SIGNALS_WINDOW_MS = 180 * 24 * 60 * 60 * 1000;
 // A 1M-order model holds a few hundred MB; beyond this many shops the least recently used one

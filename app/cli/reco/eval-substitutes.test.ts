@@ -29,10 +29,11 @@ describe("reco eval-substitutes", () => {
     });
     expect(code).toBe(0);
     const text = out.join("\n");
-    for (const row of ["random", "popularity", "model", "model_app_bands", "model_nested"]) {
+    for (const row of ["random", "popularity", "model", "model_shopper", "model_app_bands", "model_nested"]) {
       expect(text).toMatch(new RegExp(`^${row} +\\d\\.\\d{4} / \\d\\.\\d{4}`, "m"));
     }
-    expect(text).toMatch(/^HR@1 +pooled +[+-]\d\.\d{4} +\d+\/\d+ +/m);
+    for (const row of ["model", "model_shopper", "model_nested"])
+      expect(text).toMatch(new RegExp(`^${row} +HR@1 +pooled +[+-]\\d\\.\\d{4} +\\d+/\\d+ +`, "m"));
     expect(text).toContain("seed 2:");
   });
 

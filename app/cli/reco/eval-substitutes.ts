@@ -1,8 +1,9 @@
 /**
  * `reco eval-substitutes [--data DIR] [--seeds 1,2,3] [--inner 101,102,103]`: the margarine
  * protocol (DIR/README.md) for upsell / down-sell. Prints HR@1 and HR@3 per seed and averaged for
- * random, popularity and the app's model, a paired sign test model vs popularity, and a nested run
- * where every seed tunes the switch prior and weight on inner splits of its own training households.
+ * random, popularity and the app's model (for the product alone, and for the household as a known
+ * customer), paired sign tests against popularity, and a nested run where every seed tunes the
+ * switch prior, switch weight and history weight on inner splits of its own training households.
  */
 import { readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -11,6 +12,7 @@ import { DEFAULT_SUBSTITUTES, type CatalogProduct } from "../../domain/recommend
 import {
   average,
   bestTuning,
+  gridOf,
   modelHits,
   popularityHits,
   PROTOCOL_BANDS,
@@ -18,7 +20,7 @@ import {
   signTest,
   splitHouseholds,
   switchQueries,
-  tuneSwitches,
+  tuneOnInnerSplits,
   type HitColumns,
   type PanelPurchase,
 } from "../../domain/recommendations/substitute-protocol";
@@ -31,8 +33,11 @@ const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
 const DEFAULT_DATA = resolve(REPO_ROOT, "../shared/data/margarine");
 const PRIORS = [0.5, 1, 2, 5, 10, 20, 50];
 const WEIGHTS = [1, 3, 10, 100];
-const ROWS = ["random", "popularity", "model", "model_app_bands", "model_nested"] as const;
+const HISTORY_WEIGHTS = [0.25, 0.5, 1, 2, 5];
+const ROWS = ["random", "popularity", "model", "model_shopper", "model_app_bands", "model_nested"] as const;
 type Row = (typeof ROWS)[number];
+// The rows compared with popularity query by query.
+const PAIRED: readonly Row[] = ["model", "model_shopper", "model_nested"];
 
 /** Runs `reco eval-substitutes`; returns the exit code. */
 export function runEvalSubstitutes(argv: readonly string[], io: CliIo): number {
@@ -42,30 +47,43 @@ export function runEvalSubstitutes(argv: readonly string[], io: CliIo): number {
   const inner = intListFlag(flags, "inner", [101, 102, 103]);
   const { purchases, catalog } = loadPanel(dir);
   const prices = new Map(catalog.map((p) => [p.productId, p.price]));
+  const d = DEFAULT_SUBSTITUTES;
   io.stdout(`data: ${dir} (${purchases.length} purchases, ${catalog.length} products)`);
-  io.stdout(
-    `model: switchPrior γ=${DEFAULT_SUBSTITUTES.switchPrior}, switchWeight=${DEFAULT_SUBSTITUTES.switchWeight}; ` +
-      "answers on the right side of the price (model_app_bands: the app's +100% / -20% bands)",
-  );
+  io.stdout(`model: switchPrior γ=${d.switchPrior}, switchWeight=${d.switchWeight}, historyWeight=${d.historyWeight}`);
+  io.stdout("rows: model answers for the product in view alone; model_shopper also knows the household's");
+  io.stdout("earlier purchases, as the storefront knows a logged-in customer's orders; model_app_bands is");
+  io.stdout("model inside the app's +100% / -20% bands; model_nested is model_shopper with every weight");
+  io.stdout("tuned on inner splits of that seed's own training households. All other rows answer on the");
+  io.stdout("right side of the price only, as the protocol asks.");
   const perSeed: Record<Row, HitColumns>[] = [];
   for (const seed of seeds) {
     const split = splitHouseholds(purchases, seed);
     const queries = switchQueries(split.test, prices);
-    const tuned = bestTuning(tuneSwitches(catalog, split.train, inner, PRIORS, WEIGHTS));
+    const switches = bestTuning(
+      tuneOnInnerSplits(catalog, split.train, inner, gridOf({ switchPrior: PRIORS, switchWeight: WEIGHTS })),
+    );
+    const history = bestTuning(
+      tuneOnInnerSplits(
+        catalog,
+        split.train,
+        inner,
+        HISTORY_WEIGHTS.map((historyWeight) => ({ ...switches.options, historyWeight })),
+        "shopper",
+      ),
+    );
     perSeed.push({
       random: randomHits(catalog, queries),
       popularity: popularityHits(catalog, split.train, queries),
       model: modelHits(catalog, split.train, queries),
+      model_shopper: modelHits(catalog, split.train, queries, PROTOCOL_BANDS, "shopper"),
       model_app_bands: modelHits(catalog, split.train, queries, {}),
-      model_nested: modelHits(catalog, split.train, queries, {
-        ...PROTOCOL_BANDS,
-        switchPrior: tuned.switchPrior,
-        switchWeight: tuned.switchWeight,
-      }),
+      model_nested: modelHits(catalog, split.train, queries, { ...PROTOCOL_BANDS, ...history.options }, "shopper"),
     });
+    const o = history.options;
     io.stdout(
-      `seed ${seed}: ${queries.length} queries; nested tuning picked γ=${tuned.switchPrior}, ` +
-        `weight=${tuned.switchWeight} (inner HR@1 ${fmt(tuned.hr1)}, HR@3 ${fmt(tuned.hr3)})`,
+      `seed ${seed}: ${queries.length} queries; nested tuning picked γ=${o.switchPrior}, weight=${o.switchWeight} ` +
+        `(inner HR@1 ${fmt(switches.hr1)}, HR@3 ${fmt(switches.hr3)}), historyWeight=${o.historyWeight} ` +
+        `(inner HR@1 ${fmt(history.hr1)}, HR@3 ${fmt(history.hr3)})`,
     );
   }
   printTable(io, seeds, perSeed);
@@ -86,18 +104,21 @@ function printTable(io: CliIo, seeds: readonly number[], perSeed: Record<Row, Hi
 
 function printPaired(io: CliIo, seeds: readonly number[], perSeed: Record<Row, HitColumns>[]): void {
   io.stdout("");
-  io.stdout("Paired comparison: model - popularity on the same queries (exact two-sided sign test on");
-  io.stdout("discordant queries: model hit and popularity missed = win, the reverse = loss)");
-  io.stdout(`${"metric".padEnd(8)}${"scope".padEnd(10)}${"mean diff".padEnd(11)}wins/losses  p`);
-  for (const metric of ["hr1", "hr3"] as const) {
-    const label = metric === "hr1" ? "HR@1" : "HR@3";
-    const all = { model: [] as number[], pop: [] as number[] };
-    perSeed.forEach((s, i) => {
-      all.model.push(...s.model[metric]);
-      all.pop.push(...s.popularity[metric]);
-      io.stdout(`${label.padEnd(8)}${`seed ${seeds[i]}`.padEnd(10)}${paired(s.model[metric], s.popularity[metric])}`);
-    });
-    io.stdout(`${label.padEnd(8)}${"pooled".padEnd(10)}${paired(all.model, all.pop)}`);
+  io.stdout("Paired comparison with popularity on the same queries (exact two-sided sign test on");
+  io.stdout("discordant queries: the row hit and popularity missed = win, the reverse = loss)");
+  io.stdout(`${"row".padEnd(16)}${"metric".padEnd(8)}${"scope".padEnd(10)}${"mean diff".padEnd(11)}wins/losses  p`);
+  for (const row of PAIRED) {
+    for (const metric of ["hr1", "hr3"] as const) {
+      const label = metric === "hr1" ? "HR@1" : "HR@3";
+      const all = { row: [] as number[], pop: [] as number[] };
+      perSeed.forEach((s, i) => {
+        all.row.push(...s[row][metric]);
+        all.pop.push(...s.popularity[metric]);
+        const scope = `seed ${seeds[i]}`.padEnd(10);
+        io.stdout(`${row.padEnd(16)}${label.padEnd(8)}${scope}${paired(s[row][metric], s.popularity[metric])}`);
+      });
+      io.stdout(`${row.padEnd(16)}${label.padEnd(8)}${"pooled".padEnd(10)}${paired(all.row, all.pop)}`);
+    }
   }
   io.stdout("pooled: every query of every seed; test households recur across seeds, so read the");
   io.stdout("per-seed lines as the conservative evidence.");

@@ -19,6 +19,7 @@ import {
   type SubstituteKind,
   type SubstituteOptions,
 } from "./substitutes";
+import { RERANK_DEPTH, rerankForShopper, type ShopperPurchases } from "./shopper-purchases";
 import { countSwitches, SwitchCounts, type CustomerPurchase } from "./switches";
 import type { RecommendationCandidates, RecommendationQuery, RecommendationSource, ScoredCandidate } from "./types";
 
@@ -107,7 +108,7 @@ export class RecommendationModel implements RecommendationSource {
     const inCart = new Set(context);
     const substitutes = (kind: SubstituteKind): ScoredCandidate[] =>
       query.productId
-        ? this.substitutes(query.productId, kind, limit + inCart.size)
+        ? this.substitutesFor(query.productId, kind, limit + inCart.size, query.shopperPurchases)
             .filter((c) => !inCart.has(c.productId))
             .slice(0, limit)
         : [];
@@ -128,6 +129,34 @@ export class RecommendationModel implements RecommendationSource {
   /** Pricier (upsell) or cheaper (down-sell) replacements for one product. */
   substitutes(productId: string, kind: SubstituteKind, limit: number): ScoredCandidate[] {
     return this.catalog.find(productId, kind, limit, this.lookup);
+  }
+
+  /**
+   * Substitutes for one shopper: the top `RERANK_DEPTH` (or `limit`, if more) re-ranked by what
+   * they ordered before, exactly as `SnapshotSource` re-ranks its stored lists.
+   */
+  substitutesFor(
+    productId: string,
+    kind: SubstituteKind,
+    limit: number,
+    purchases: ShopperPurchases | undefined,
+  ): ScoredCandidate[] {
+    if (!purchases || purchases.size === 0) return this.substitutes(productId, kind, limit);
+    const pool = this.substitutes(productId, kind, Math.max(limit, RERANK_DEPTH));
+    return rerankForShopper(pool, purchases, (id) => this.catalog.repeatRate(id), this.historyWeight).slice(
+      0,
+      Math.max(0, limit),
+    );
+  }
+
+  /** Repeat-purchase shares of the products some customer ordered again (for the snapshot). */
+  repeatRates(): Map<string, number> {
+    return this.catalog.repeatRates();
+  }
+
+  /** Points per earlier order of the shopper (the snapshot applies the same weight). */
+  get historyWeight(): number {
+    return this.catalog.options.historyWeight;
   }
 
   /**

@@ -3,6 +3,7 @@
  * `RecommendationSource` that serves from it without the model in memory.
  */
 import type { RecommendationModel } from "./model";
+import { rerankForShopper } from "./shopper-purchases";
 import type {
   RecommendationCandidates,
   RecommendationKind,
@@ -25,6 +26,13 @@ export interface RecommendationSnapshot {
   /** Fallback for empty carts and unknown products. */
   popular: SnapshotEntry[];
   products: Record<string, Partial<Record<RecommendationKind, SnapshotEntry[]>>>;
+  /**
+   * Repeat-purchase shares of products some customer ordered again, and the weight the
+   * substitutes are re-ranked with for a known customer (shopper-purchases.ts). Absent in
+   * snapshots stored before they existed: those serve unpersonalised lists until the retrain.
+   */
+  repeat?: Record<string, number>;
+  historyWeight?: number;
 }
 
 /** Exports each known product's top-`k` cross-sell, upsell and down-sell lists. */
@@ -42,7 +50,9 @@ export function exportSnapshot(model: RecommendationModel, k: number): Recommend
   }
   // Popular items fill carts whose lists run short; cart items are skipped, so keep extra.
   const popular = model.crossSell([], k + POPULAR_EXTRA).map(toEntry);
-  return { version: 1, k, orderCount: model.orderCount, popular, products };
+  const repeat: Record<string, number> = {};
+  for (const [id, rate] of model.repeatRates()) repeat[id] = roundScore(rate);
+  return { version: 1, k, orderCount: model.orderCount, popular, products, repeat, historyWeight: model.historyWeight };
 }
 
 /** Serves queries from a stored snapshot: cart lists are merged by summed score. */
@@ -55,11 +65,16 @@ export class SnapshotSource implements RecommendationSource {
     const context = query.productId ? [...query.cartProductIds, query.productId] : query.cartProductIds;
     const exclude = new Set(context);
     const lists = query.productId ? this.snapshot.products[query.productId] : undefined;
+    const repeat = this.snapshot.repeat ?? {};
     const pick = (entries: SnapshotEntry[] | undefined): ScoredCandidate[] =>
-      (entries ?? [])
-        .filter(([id]) => !exclude.has(id))
-        .slice(0, limit)
-        .map(fromEntry);
+      rerankForShopper(
+        (entries ?? []).map(fromEntry),
+        query.shopperPurchases,
+        (id) => repeat[id] ?? 0,
+        this.snapshot.historyWeight ?? 0,
+      )
+        .filter((c) => !exclude.has(c.productId))
+        .slice(0, limit);
     return {
       cross_sell: this.crossSell(context, exclude, limit),
       upsell: pick(lists?.upsell),

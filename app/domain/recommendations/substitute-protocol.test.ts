@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { CatalogProduct } from "./substitutes";
 import {
+  bestTuning,
+  gridOf,
   modelHits,
   popularityHits,
   randomHits,
@@ -8,6 +10,7 @@ import {
   signTest,
   splitHouseholds,
   switchQueries,
+  tuneOnInnerSplits,
   type PanelPurchase,
 } from "./substitute-protocol";
 
@@ -32,8 +35,8 @@ describe("substitutes protocol", () => {
   it("turns every switch of a household into a query, upsell when the target is pricier", () => {
     const purchases = [...history("h1", ["brand", "brand", "house", "premium"]), ...history("h2", ["cheap"])];
     expect(switchQueries(purchases.reverse(), PRICES)).toEqual([
-      { product: "brand", kind: "down_sell", target: "house" },
-      { product: "house", kind: "upsell", target: "premium" },
+      { product: "brand", kind: "down_sell", target: "house", history: ["brand", "brand"] },
+      { product: "house", kind: "upsell", target: "premium", history: ["brand", "brand", "house"] },
     ]);
   });
 
@@ -53,7 +56,7 @@ describe("substitutes protocol", () => {
 
   it("scores random as the expected hit rate and popularity by training sales", () => {
     const train = [...history("t1", ["premium", "premium", "brand"]), ...history("t2", ["cheap"])];
-    const queries = [{ product: "cheap", kind: "upsell" as const, target: "brand" }];
+    const queries = [{ product: "cheap", kind: "upsell" as const, target: "brand", history: ["cheap"] }];
     expect(randomHits(CATALOG, queries)).toEqual({ hr1: [1 / 3], hr3: [1] });
     expect(popularityHits(CATALOG, train, queries)).toEqual({ hr1: [0], hr3: [1] });
   });
@@ -62,9 +65,43 @@ describe("substitutes protocol", () => {
     const train = ["a", "b", "c", "d", "e", "f"].flatMap((h) => history(h, ["brand", "house", "brand", "house"]));
     train.push(...history("g", ["cheap", "cheap", "cheap", "cheap", "cheap", "cheap", "cheap", "cheap"]));
     train.push(...history("k", ["cheap", "cheap", "cheap", "cheap", "cheap", "cheap", "cheap", "cheap"]));
-    const queries = [{ product: "brand", kind: "down_sell" as const, target: "house" }];
+    const queries = [{ product: "brand", kind: "down_sell" as const, target: "house", history: ["brand"] }];
     expect(popularityHits(CATALOG, train, queries).hr1).toEqual([0]);
     expect(modelHits(CATALOG, train, queries).hr1).toEqual([1]);
+  });
+
+  it("answers a known household with what it bought before, only when others rebuy that product", () => {
+    // Everyone switches brand → house; this household keeps going back to cheap, which the
+    // training households rebuy (so its history counts), and never bought house.
+    const train = ["a", "b", "c", "d"].flatMap((h) => history(h, ["brand", "house", "brand", "house"]));
+    train.push(...history("g", ["cheap", "cheap"]), ...history("k", ["cheap", "cheap"]));
+    const queries = [
+      { product: "brand", kind: "down_sell" as const, target: "cheap", history: ["cheap", "cheap", "cheap", "brand"] },
+    ];
+    expect(modelHits(CATALOG, train, queries).hr1).toEqual([0]);
+    expect(modelHits(CATALOG, train, queries, undefined, "shopper").hr1).toEqual([1]);
+    // Nobody in training bought cheap twice: the household's own purchases are no reason to lift it.
+    const once = train.filter((p) => !(p.productId === "cheap" && p.sequence === 1));
+    expect(modelHits(CATALOG, once, queries, undefined, "shopper").hr1).toEqual([0]);
+  });
+
+  it("tunes on inner splits over every point of a grid", () => {
+    expect(gridOf({ switchPrior: [1, 2], switchWeight: [3] })).toEqual([
+      { switchPrior: 1, switchWeight: 3 },
+      { switchPrior: 2, switchWeight: 3 },
+    ]);
+    const train = Array.from({ length: 10 }, (_, i) => history(`h${i}`, ["brand", "house", "brand"])).flat();
+    const tuned = tuneOnInnerSplits(CATALOG, train, [1, 2], [{ historyWeight: 0.5 }, { historyWeight: 2 }], "shopper");
+    expect(tuned.map((t) => t.options)).toEqual([{ historyWeight: 0.5 }, { historyWeight: 2 }]);
+    for (const t of tuned) expect(t.hr3).toBeGreaterThan(0);
+    expect(
+      bestTuning([
+        { options: {}, hr1: 0.5, hr3: 0.5 },
+        { options: { switchPrior: 2 }, hr1: 0.6, hr3: 0.5 },
+      ]).options,
+    ).toEqual({
+      switchPrior: 2,
+    });
   });
 
   it.each([

@@ -9,7 +9,7 @@
 import type { OrderLine } from "./baskets";
 import { trainRecommendationModel, type ModelOverrides } from "./model";
 import { createRng, shuffleInPlace } from "./rng";
-import type { CatalogProduct, SubstituteKind } from "./substitutes";
+import type { CatalogProduct, SubstituteKind, SubstituteOptions } from "./substitutes";
 import type { CustomerPurchase } from "./switches";
 
 /** One purchase of the panel (one product per purchase). */
@@ -25,6 +25,8 @@ export interface SwitchQuery {
   product: string;
   kind: SubstituteKind;
   target: string;
+  /** The household's purchases before the switch, oldest first (the product in view last). */
+  history: string[];
 }
 
 /** The protocol answers only on the right side of the price: no band beyond that. */
@@ -65,7 +67,12 @@ export function switchQueries(purchases: readonly PanelPurchase[], prices: Reado
       const pa = prices.get(a);
       const pb = prices.get(b);
       if (a === b || pa === undefined || pb === undefined) continue;
-      queries.push({ product: a, kind: pb > pa ? "upsell" : "down_sell", target: b });
+      queries.push({
+        product: a,
+        kind: pb > pa ? "upsell" : "down_sell",
+        target: b,
+        history: history.slice(0, i).map((p) => p.productId),
+      });
     }
   }
   return queries;
@@ -106,12 +113,20 @@ export function popularityHits(
   );
 }
 
-/** Hits of the app's model trained on `train` (one order per purchase, with customer and time). */
+/** How the model answers a query: for the product alone, or for the household as a known customer. */
+export type Answering = "product" | "shopper";
+
+/**
+ * Hits of the app's model trained on `train` (one order per purchase, with customer and time).
+ * `shopper`: the query's household is a known customer whose earlier purchases re-rank the
+ * answer (shopper-purchases.ts), as the storefront does for a logged-in customer.
+ */
 export function modelHits(
   catalog: readonly CatalogProduct[],
   train: readonly PanelPurchase[],
   queries: readonly SwitchQuery[],
   substitutes: ModelOverrides["substitutes"] = PROTOCOL_BANDS,
+  answering: Answering = "product",
 ): HitColumns {
   const orders: OrderLine[] = train.map((p) => ({ orderId: p.orderId, productId: p.productId }));
   const purchases: CustomerPurchase[] = train.map((p) => ({
@@ -120,52 +135,67 @@ export function modelHits(
     productIds: [p.productId],
   }));
   const model = trainRecommendationModel({ orders, catalog, purchases }, { substitutes });
-  return scoreAnswers(queries, (q) => model.substitutes(q.product, q.kind, 3).map((c) => c.productId));
+  return scoreAnswers(queries, (q) =>
+    model
+      .substitutesFor(q.product, q.kind, 3, answering === "shopper" ? ordersByProduct(q.history) : undefined)
+      .map((c) => c.productId),
+  );
 }
 
-/** One point of the switch grid and its mean inner-split hit rates. */
-export interface SwitchTuning {
-  switchPrior: number;
-  switchWeight: number;
+/** How many of the purchases held each product (one product per purchase). */
+export function ordersByProduct(history: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const id of history) counts.set(id, (counts.get(id) ?? 0) + 1);
+  return counts;
+}
+
+/** One tuning point (options overridden on top of the protocol bands) and its mean inner-split hit rates. */
+export interface Tuning {
+  options: Partial<SubstituteOptions>;
   hr1: number;
   hr3: number;
 }
 
-/** Grid-searches γ and the switch weight on inner splits of `train` (the training households only). */
-export function tuneSwitches(
+/** Scores every point of `grid` on inner splits of `train` (the training households only). */
+export function tuneOnInnerSplits(
   catalog: readonly CatalogProduct[],
   train: readonly PanelPurchase[],
   innerSeeds: readonly number[],
-  priors: readonly number[],
-  weights: readonly number[],
-): SwitchTuning[] {
+  grid: readonly Partial<SubstituteOptions>[],
+  answering: Answering = "product",
+): Tuning[] {
   const prices = new Map(catalog.map((p) => [p.productId, p.price]));
   const splits = innerSeeds.map((seed) => {
     const inner = splitHouseholds(train, seed);
     return { train: inner.train, queries: switchQueries(inner.test, prices) };
   });
-  const results: SwitchTuning[] = [];
-  for (const switchPrior of priors) {
-    for (const switchWeight of weights) {
-      const hits = splits.map((s) =>
-        modelHits(catalog, s.train, s.queries, { ...PROTOCOL_BANDS, switchPrior, switchWeight }),
-      );
-      results.push({
-        switchPrior,
-        switchWeight,
-        hr1: average(hits.map((h) => average(h.hr1))),
-        hr3: average(hits.map((h) => average(h.hr3))),
-      });
-    }
-  }
-  return results;
+  return grid.map((options) => {
+    const hits = splits.map((s) =>
+      modelHits(catalog, s.train, s.queries, { ...PROTOCOL_BANDS, ...options }, answering),
+    );
+    return {
+      options,
+      hr1: average(hits.map((h) => average(h.hr1))),
+      hr3: average(hits.map((h) => average(h.hr3))),
+    };
+  });
 }
 
-/** The best tuning point: highest HR@1 + HR@3, then the smaller prior and weight. */
-export function bestTuning(results: readonly SwitchTuning[]): SwitchTuning {
-  return [...results].sort(
-    (a, b) => b.hr1 + b.hr3 - (a.hr1 + a.hr3) || a.switchPrior - b.switchPrior || a.switchWeight - b.switchWeight,
-  )[0];
+/** Every combination of the listed values (the cartesian product), in listing order. */
+export function gridOf<K extends keyof SubstituteOptions>(
+  axes: Record<K, readonly number[]>,
+): Partial<SubstituteOptions>[] {
+  let points: Partial<SubstituteOptions>[] = [{}];
+  for (const [key, values] of Object.entries(axes) as [K, readonly number[]][])
+    points = points.flatMap((point) => values.map((value) => ({ ...point, [key]: value })));
+  return points;
+}
+
+/** The best tuning point: highest HR@1 + HR@3, then the earliest in the grid (list small values first). */
+export function bestTuning(results: readonly Tuning[]): Tuning {
+  let best = results[0];
+  for (const r of results) if (r.hr1 + r.hr3 > best.hr1 + best.hr3) best = r;
+  return best;
 }
 
 /** Exact two-sided sign test on discordant pairs: `wins` queries only A hit, `losses` only B. */

@@ -18,6 +18,7 @@
 import type { ScoredCandidate } from "./types";
 import { TopNStrings } from "./top-strings";
 import { DEFAULT_SWITCH_PRIOR, SwitchCounts, switchRates, type FrameOf, type ProductFrame } from "./switches";
+import { DEFAULT_HISTORY_WEIGHT } from "./shopper-purchases";
 import { judgeSameNeed, tierOrder, type NeedProduct, type SameNeedVerdict } from "./same-need";
 
 /** A catalog product; price in integer minor units. */
@@ -62,6 +63,8 @@ export interface SubstituteOptions {
   switchPrior: number;
   /** How many points a switch rate of 1 adds to a candidate's score. */
   switchWeight: number;
+  /** Points per earlier order of the shopper holding a candidate (shopper-purchases.ts). */
+  historyWeight: number;
 }
 
 /** Default bands (upsell up to +100%, a line's next tier up to +200%, down-sell at least 20% cheaper) and switch weighting. */
@@ -71,6 +74,7 @@ export const DEFAULT_SUBSTITUTES: SubstituteOptions = {
   downsellMinDiscount: 0.2,
   switchPrior: DEFAULT_SWITCH_PRIOR,
   switchWeight: 3,
+  historyWeight: DEFAULT_HISTORY_WEIGHT,
 };
 
 /** Upsell or down-sell. */
@@ -138,6 +142,16 @@ export class SubstituteIndex {
   /** Learns a customer's new order for the switch signal (see `SwitchCounts.add`). */
   addPurchase(customerId: string, at: number, productIds: readonly string[]): void {
     this.switches.add(customerId, at, productIds);
+  }
+
+  /** The shop's repeat-purchase share of a product (0 when nobody ordered it twice). */
+  repeatRate(productId: string): number {
+    return this.switches.repeat.rate(productId);
+  }
+
+  /** Every product some customer ordered again, with its share. */
+  repeatRates(): Map<string, number> {
+    return this.switches.repeat.rates();
   }
 
   /** Catalog size. */

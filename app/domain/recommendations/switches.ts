@@ -19,6 +19,8 @@
  * command also reports a nested run where every seed tunes on its own training households.
  */
 
+import { RepeatBuyers } from "./shopper-purchases";
+
 /** One order of a known customer: when, and which products it holds. */
 export interface CustomerPurchase {
   customerId: string;
@@ -45,11 +47,14 @@ export const DEFAULT_SWITCH_PRIOR = 20;
 
 /**
  * Switch counts s_ab (how often b replaced a in a customer's next order), plus each customer's
- * latest order so that a new order extends the history exactly as a retrain would (`add`).
+ * latest order so that a new order extends the history exactly as a retrain would (`add`), and
+ * the products' repeat-purchase shares (which only a retrain's pass updates).
  */
 export class SwitchCounts {
   private readonly pairs = new Map<string, Map<string, number>>();
   private readonly latest = new Map<string, { at: number; productIds: readonly string[] }>();
+  /** Repeat-purchase shares, from the same pass (see shopper-purchases.ts). */
+  readonly repeat = new RepeatBuyers();
 
   constructor(private readonly frameOf: FrameOf = EVERY_PRODUCT) {}
 
@@ -60,6 +65,7 @@ export class SwitchCounts {
   add(customerId: string, at: number, productIds: readonly string[]): void {
     const previous = this.latest.get(customerId);
     if (previous && at < previous.at) return;
+    this.repeat.add(customerId, productIds, !previous);
     if (previous) this.countTransition(previous.productIds, productIds);
     // Kept as given (callers hand over fresh arrays); repeats are dropped where pairs are made.
     this.latest.set(customerId, { at, productIds });

@@ -26,6 +26,8 @@ export interface RecommendationQuery {
   cartProductIds: string[];
   /** How many candidates per kind at most. */
   limit: number;
+  /** A known customer's recent orders: product id → how many held it (re-ranks substitutes). */
+  shopperPurchases?: ReadonlyMap<string, number>;
 }
 
 /** Anything that can answer a recommendation query for one shop. */
