@@ -9,7 +9,12 @@ import { Prisma } from "@prisma/client";
 import { databaseProvider, prisma } from "../db.server";
 import type { Decline, Impression, Surface } from "../domain/offers";
 import type { IdentityRow } from "./shopper-identity.server";
-import { PURCHASE_HISTORY_ORDERS, RECENT_VIEWS, type SignalWindows, type StoredShopperSignals } from "./shopper-signals.server";
+import {
+  PURCHASE_HISTORY_ORDERS,
+  RECENT_VIEWS,
+  type SignalWindows,
+  type StoredShopperSignals,
+} from "./shopper-signals.server";
 
 export interface ShopperHistory {
   /** Identity rows of the given ids and of every id sharing a key with them. */
