@@ -7,8 +7,6 @@ import { listRules } from "../adapters/offer-rules.server";
 import { saveRule } from "../services/offer-rules.server";
 import { ensureOfferMarkKey } from "../services/offer-mark-keys.server";
 import { ensureBuiltInPersonas } from "../services/personas.server";
-import { getShopSettings, updateShopSettings } from "../services/shop-settings.server";
-import { toSettingsForm } from "../schemas/settings";
 import type { DemoShopData } from "./seed";
 
 /** Rules by product handle; ids are resolved from the generated catalog. */
@@ -25,12 +23,13 @@ function demoRules(id: (handle: string) => string) {
       discount: { type: "none" },
     },
     {
-      name: "Upgrade any good-tier product",
+      // Ahead of bought-together, so the upgrade gets the price cap's room on the product page.
+      name: "Upgrade to the next tier",
       active: true,
       priority: 10,
       kind: "upsell",
       surfaces: ["product"],
-      conditions: [{ type: "tag_in_view", tags: ["tier:good"] }],
+      conditions: [{ type: "tag_in_view", tags: ["tier:good", "tier:better"] }],
       offer: { type: "automatic", limit: 1 },
       discount: { type: "none" },
     },
@@ -77,12 +76,6 @@ export async function seedDemoOffers(data: DemoShopData): Promise<{ rules: Rule[
   await ensureOfferMarkKey(shop);
   const existing = await listRules(shop);
   if (existing.length > 0) return { rules: existing, seeded: false };
-
-  const { settings, currency } = await getShopSettings(shop);
-  // The demo's families are priced about 2× apart (good/better/best), so a 25% cap would block
-  // every tier upgrade; this merchant allows upsells to add up to the item's own price.
-  const form = toSettingsForm({ settings, freeShippingThresholdMinor: data.shop.freeShippingThresholdMinor }, currency);
-  await updateShopSettings(shop, { ...form, priceCapPercent: "100" });
 
   const ids = new Map(data.products.map((p) => [p.handle, p.id]));
   const id = (handle: string) => {

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { useFetcher, useLoaderData } from "@remix-run/react";
+import { useFetcher, useLoaderData, useSearchParams } from "@remix-run/react";
 import {
   Badge,
   Banner,
@@ -13,14 +13,16 @@ import {
   Page,
   Text,
 } from "@shopify/polaris";
+import { ProductPicker } from "../components/product-picker";
 import { RouteErrorBoundary } from "../components/route-error-boundary";
 import { useRefreshWhile } from "../components/use-refresh-while";
-import { recommendationsIntent } from "../schemas/orders";
+import { recommendationsIntent, recommendationsQuery } from "../schemas/orders";
 import { parseWith, runFormAction } from "../services/errors";
 import { requestOrderImport } from "../services/order-import.server";
 import {
   getRecommendationsOverview,
   scheduleRetrain,
+  type RecommendationSample,
   type RecommendationsOverview,
   type SampleProduct,
 } from "../services/recommendations.server";
@@ -28,7 +30,9 @@ import { authenticate } from "../shopify.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  return getRecommendationsOverview(session.shop);
+  const query = Object.fromEntries(new URL(request.url).searchParams);
+  const { product } = parseWith(recommendationsQuery.pick({ product: true }), { product: query.product || undefined });
+  return getRecommendationsOverview(session.shop, product);
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
@@ -77,6 +81,9 @@ export default function Recommendations() {
               Retrain now
             </Button>
           </InlineStack>
+        </Layout.Section>
+        <Layout.Section>
+          <CheckCard checked={overview.checked} />
         </Layout.Section>
         <Layout.Section>
           <SamplesCard samples={overview.samples} />
@@ -193,34 +200,89 @@ function Suggestions({ items }: { items: SampleProduct[] }) {
   );
 }
 
-function SamplesCard({ samples }: { samples: RecommendationsOverview["samples"] }) {
-  const rows = samples.map((s) => [
+const HEADINGS = ["Product", "Bought together (cross-sell)", "Upsell", "Down-sell"];
+
+function sampleRows(samples: RecommendationSample[]) {
+  return samples.map((s) => [
     s.product.title,
     <Suggestions key="cross" items={s.crossSell} />,
     <Suggestions key="up" items={s.upsell} />,
     <Suggestions key="down" items={s.downSell} />,
   ]);
+}
+
+function SamplesTable({ samples }: { samples: RecommendationSample[] }) {
+  return (
+    <DataTable
+      columnContentTypes={["text", "text", "text", "text"]}
+      headings={HEADINGS}
+      rows={sampleRows(samples)}
+      verticalAlign="top"
+    />
+  );
+}
+
+function CardTitle({ children }: { children: string }) {
+  return (
+    <div style={{ padding: "var(--p-space-400) var(--p-space-400) 0" }}>
+      <Text as="h2" variant="headingMd">
+        {children}
+      </Text>
+    </div>
+  );
+}
+
+function CardNote({ children }: { children: React.ReactNode }) {
+  return <div style={{ padding: "0 var(--p-space-400) var(--p-space-400)" }}>{children}</div>;
+}
+
+// Any product of the catalog, picked by search; the choice lives in the URL (?product=…).
+function CheckCard({ checked }: { checked: RecommendationsOverview["checked"] }) {
+  const [params, setParams] = useSearchParams();
+  const sample = checked && "product" in checked ? checked : null;
+  const pick = (products: { id: string }[]) => {
+    const next = new URLSearchParams(params);
+    if (products[0]) next.set("product", products[0].id);
+    else next.delete("product");
+    setParams(next, { preventScrollReset: true });
+  };
   return (
     <Card padding="0">
       <BlockStack gap="200">
-        <div style={{ padding: "var(--p-space-400) var(--p-space-400) 0" }}>
-          <Text as="h2" variant="headingMd">
-            What your best sellers would get
-          </Text>
-        </div>
-        {rows.length === 0 ? (
-          <div style={{ padding: "0 var(--p-space-400) var(--p-space-400)" }}>
+        <CardTitle>Check a product</CardTitle>
+        <CardNote>
+          <ProductPicker
+            label="Product"
+            single
+            selected={sample ? [sample.product] : []}
+            onChange={pick}
+            helpText="What the storefront would offer beside it, and why. Substitutes a shopper has ordered before move up for them."
+          />
+        </CardNote>
+        {checked && "missing" in checked ? (
+          <CardNote>
+            <Banner tone="warning">That product is not in your catalog (deleted, or not synced yet).</Banner>
+          </CardNote>
+        ) : null}
+        {sample ? <SamplesTable samples={[sample]} /> : null}
+      </BlockStack>
+    </Card>
+  );
+}
+
+function SamplesCard({ samples }: { samples: RecommendationsOverview["samples"] }) {
+  return (
+    <Card padding="0">
+      <BlockStack gap="200">
+        <CardTitle>What your best sellers would get</CardTitle>
+        {samples.length === 0 ? (
+          <CardNote>
             <Text as="p" tone="subdued">
               No orders yet: import your order history, or wait for the first orders to arrive.
             </Text>
-          </div>
+          </CardNote>
         ) : (
-          <DataTable
-            columnContentTypes={["text", "text", "text", "text"]}
-            headings={["Product", "Bought together (cross-sell)", "Upsell", "Down-sell"]}
-            rows={rows}
-            verticalAlign="top"
-          />
+          <SamplesTable samples={samples} />
         )}
       </BlockStack>
     </Card>

@@ -10,7 +10,7 @@
  * subtracted from them, so net = ordered − refunded and nothing is taken off twice.
  */
 import { z } from "zod";
-import { currencyCode, decimal, minorUnits, timestamp } from "./shopify-fields";
+import { currencyCode, decimal, gidOf as numericGid, minorUnits, timestamp } from "./shopify-fields";
 import { shopifyGid } from "./shopify-ids";
 
 export interface IncomingOrderLine {
@@ -270,6 +270,11 @@ export const bulkOperationNodeResponse = z.object({
       })
       .nullable(),
   }),
+});
+
+/** The recommendations admin page's query: the product the merchant checks, if any. */
+export const recommendationsQuery = z.object({
+  product: numericGid("Product").optional(),
 });
 
 /** The recommendations admin page's form: which button was pressed. */

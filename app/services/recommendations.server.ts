@@ -295,29 +295,48 @@ export interface RecommendationsOverview {
   model: ModelSummary;
   import: ImportSummary | null;
   samples: RecommendationSample[];
+  /** The product the merchant asked about; `missing` when it is not in this shop's catalog. */
+  checked: RecommendationSample | { missing: string } | null;
 }
 
-/** The admin page: model status, the latest import, and what the 5 best sellers would get. */
-export async function getRecommendationsOverview(shop: string): Promise<RecommendationsOverview> {
+// The admin shows this many substitutes per product (the storefront shows one).
+const SHOWN_SUBSTITUTES = 3;
+
+/**
+ * The admin page: model status, the latest import, what the 5 best sellers would get, and what
+ * `checkProductId` (any product the merchant picks) would get.
+ */
+export async function getRecommendationsOverview(
+  shop: string,
+  checkProductId?: string,
+): Promise<RecommendationsOverview> {
   const [source, imported, bestSellers] = await Promise.all([
     recommendationSourceFor(shop),
     latestImport(shop),
     store.bestSellingProductIds(shop, 5),
   ]);
-  const lists = bestSellers.map((id) => ({ id, ...source.recommend({ productId: id, cartProductIds: [], limit: 3 }) }));
-  const ids = lists.flatMap((l) => [l.id, ...[...l.cross_sell, ...l.upsell, ...l.down_sell].map((c) => c.productId)]);
+  const listsOf = (id: string) => ({ id, ...source.recommend({ productId: id, cartProductIds: [], limit: 3 }) });
+  const lists = bestSellers.map(listsOf);
+  const checked = checkProductId ? listsOf(checkProductId) : null;
+  const ids = [...lists, ...(checked ? [checked] : [])].flatMap((l) => [
+    l.id,
+    ...[...l.cross_sell, ...l.upsell, ...l.down_sell].map((c) => c.productId),
+  ]);
   const titles = await store.productTitles(shop, ids);
   const named = (list: ScoredCandidate[]): SampleProduct[] =>
     list.map((c) => ({ id: c.productId, title: titles.get(c.productId) ?? c.productId, reason: c.reason }));
+  const sample = (l: ReturnType<typeof listsOf>): RecommendationSample => ({
+    product: { id: l.id, title: titles.get(l.id) ?? l.id },
+    crossSell: named(l.cross_sell),
+    upsell: named(l.upsell.slice(0, SHOWN_SUBSTITUTES)),
+    downSell: named(l.down_sell.slice(0, SHOWN_SUBSTITUTES)),
+  });
   return {
     shop,
     model: modelStatus(shop),
     import: imported && summarizeImport(imported),
-    samples: lists.map((l) => ({
-      product: { id: l.id, title: titles.get(l.id) ?? l.id },
-      crossSell: named(l.cross_sell),
-      upsell: named(l.upsell.slice(0, 2)),
-      downSell: named(l.down_sell.slice(0, 2)),
-    })),
+    samples: lists.map(sample),
+    // Another shop's product, or one deleted since: say so instead of listing nothing.
+    checked: checked ? (titles.has(checked.id) ? sample(checked) : { missing: checked.id }) : null,
   };
 }

@@ -43,7 +43,7 @@ describe("offer preview in the demo admin", () => {
 
     await expect(app.getByText("Upsell", { exact: true }).count()).resolves.toBe(1);
     await expect(app.getByText(/Why: Rule "Brew Basic → Brew Plus"/).isVisible()).resolves.toBe(true);
-    await expect(app.getByText("Instead of Brew Basic ($129.00), +$120.00").isVisible()).resolves.toBe(true);
+    await expect(app.getByText("Instead of Brew Basic ($128.00), +$32.00").isVisible()).resolves.toBe(true);
     expect(errors).toEqual([]);
   });
 

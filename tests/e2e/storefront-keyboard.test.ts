@@ -80,7 +80,7 @@ describe("keyboard-only shopping with Cartlift", () => {
 
   it("bought together: Space unchecks an item, Enter on Add selected adds the rest", async () => {
     const { page, errors, origin } = await newShopper(browser, storefront(), "new", "kb-together");
-    await page.goto(`${origin}/products/brew-plus`);
+    await page.goto(`${origin}/products/brew-pro`);
     const block = page.locator('[data-cartlift="bought-together"]');
     const boxes = block.getByRole("checkbox");
     await tabTo(page, boxes.first());
@@ -104,7 +104,8 @@ describe("keyboard-only shopping with Cartlift", () => {
 
   it("cart offers: Enter on Add adds the item; focus stays in the redrawn block, so Tab reaches the next offer", async () => {
     const { page, errors, origin } = await newShopper(browser, storefront(), "new", "kb-cart");
-    await page.goto(`${origin}/products/coffee-pods`);
+    // A machine's cart: the default 25% price cap leaves room for two set-up offers.
+    await page.goto(`${origin}/products/brew-basic`);
     await page.getByRole("button", { name: "Add to cart" }).click();
     await page.locator("cart-drawer .cart-item").waitFor();
     await page.goto(`${origin}/cart`);

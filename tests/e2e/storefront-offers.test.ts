@@ -40,7 +40,7 @@ describe("the upgrade block (product page)", () => {
     // Side by side: this product and its premium version, with the difference.
     await expect(block.locator(".cl-pair .cl-card b").first().textContent()).resolves.toBe("Brew Basic");
     await expect(block.locator(".cl-premium .cl-item b").textContent()).resolves.toBe("Brew Plus");
-    await expect(block.locator(".cl-diff").textContent()).resolves.toBe("Only $120.00 more");
+    await expect(block.locator(".cl-diff").textContent()).resolves.toBe("Only $32.00 more");
 
     // The shopper picks White and adds it with the theme's form, then closes the drawer.
     await page.getByText("White", { exact: true }).click();
@@ -86,7 +86,7 @@ describe("frequently bought together (product page)", () => {
   it("adds two checked complements with one click, each line marked with its offer", async () => {
     const { page, errors, origin } = await newShopper(browser, storefront(), "new", "together");
     const answer = offersAnswer(page, "product");
-    await page.goto(`${origin}/products/brew-plus`);
+    await page.goto(`${origin}/products/brew-pro`);
     const block = page.locator('[data-cartlift="bought-together"]');
     const add = block.getByRole("button", { name: "Add selected to cart" });
     await add.waitFor();
@@ -132,8 +132,9 @@ describe("frequently bought together (product page)", () => {
 describe("cart offers (cart page)", () => {
   it("adds a cross-sell and the free-shipping bar moves by its price", async () => {
     const { page, errors, origin } = await newShopper(browser, storefront(), "new", "cart-offers");
-    await page.goto(`${origin}/products/coffee-pods`);
-    await addToCartFromProductPage(page, "Coffee Pods");
+    // Under the free-shipping threshold, and enough for an add-on within the default 25% cap.
+    await page.goto(`${origin}/products/blend-mini`);
+    await addToCartFromProductPage(page, "Blend Mini");
     await page.goto(`${origin}/cart`);
     const block = page.locator('[data-cartlift="cart-offers"]');
     const first = block.locator(".cl-item").first();

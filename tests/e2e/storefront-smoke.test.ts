@@ -41,7 +41,7 @@ describe("demo storefront", () => {
     await line.getByRole("button", { name: /Increase quantity/ }).click();
     await page.locator("#shopify-section-main-cart-items .quantity__input[value='2']").waitFor();
     await expect(page.locator("#shopify-section-main-cart-footer .totals__value").textContent()).resolves.toBe(
-      "$258.00 USD",
+      "$256.00 USD",
     );
     const cart = await page.evaluate(() => fetch("/cart.js").then((r) => r.json() as Promise<{ item_count: number }>));
     expect(cart.item_count).toBe(2);

@@ -70,6 +70,34 @@ describe("the recommendations admin page", () => {
     expect(modelStatus(theirs)).toMatchObject({ origin: null, orderCount: 0 });
   });
 
+  it("checks any product of the shop by its GID, says so for another shop's, and refuses a malformed id", async () => {
+    const [mine, theirs] = [uniqueShop(), uniqueShop()];
+    await installShop(mine);
+    await createFixtureShop(mine);
+    await placeOrders(mine);
+    await createShopWithCatalog(theirs, { products: 4, orders: 3 });
+    const theirProduct = (await prisma.product.findFirstOrThrow({ where: { shop: theirs } })).id;
+    const token = await sessionToken(mine);
+    const check = (product: string) =>
+      loader(args(adminFetch(`/app/recommendations?product=${encodeURIComponent(product)}`, token)));
+
+    const camera = await check("gid://shopify/Product/7005");
+    expect(camera.checked).toMatchObject({
+      product: { id: "gid://shopify/Product/7005", title: "Snap Camera" },
+    });
+    expect((camera.checked as { crossSell: unknown[] }).crossSell[0]).toEqual({
+      id: "gid://shopify/Product/7006",
+      title: "SD Card 128 GB",
+      reason: "bought together in 1 order",
+    });
+    expect((await page(mine)).checked).toBeNull();
+    expect((await check(theirProduct)).checked).toEqual({ missing: theirProduct });
+
+    const response = await thrownResponse(() => check("7005"));
+    expect(response.status).toBe(400);
+    await expect(response.json()).resolves.toMatchObject({ errors: { product: expect.stringMatching(/Product GID/) } });
+  });
+
   it("rejects a forged session token with 401", async () => {
     const shop = uniqueShop();
     await installShop(shop);

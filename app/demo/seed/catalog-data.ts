@@ -18,9 +18,9 @@ const BEST_SELLERS = new Set([
 ]);
 /** Compare-at prices of items on sale. */
 const COMPARE_AT: Record<string, number> = {
-  "brew-plus": 27900,
-  "tune-elite": 34900,
-  "blend-pro": 29900,
+  "brew-plus": 17900,
+  "tune-elite": 16900,
+  "blend-pro": 11900,
 };
 /** Out-of-stock variant titles; orders never pick these. */
 const SOLD_OUT: Record<string, string[]> = {
@@ -86,9 +86,9 @@ export const FAMILIES: FamilySpec[] = [
     collections: ["coffee", "kitchen"],
     warranty: true,
     items: [
-      main("brew-basic", "Brew Basic", "good", 12900, ["Black", "White"]),
-      main("brew-plus", "Brew Plus", "better", 24900, ["Black", "Silver"]),
-      main("brew-pro", "Brew Pro", "best", 44900, ["Silver", "Matte Black"]),
+      main("brew-basic", "Brew Basic", "good", 12800, ["Black", "White"]),
+      main("brew-plus", "Brew Plus", "better", 16000, ["Black", "Silver"]),
+      main("brew-pro", "Brew Pro", "best", 20000, ["Silver", "Matte Black"]),
       coffeeGear("burr-grinder", "Burr Grinder", 5900),
       coffeeGear("milk-frother", "Milk Frother", 2900, ["Black", "White"]),
       coffeeGear("espresso-cup-set", "Espresso Cup Set", 2400),
@@ -110,9 +110,9 @@ export const FAMILIES: FamilySpec[] = [
     collections: ["photography", "electronics"],
     warranty: true,
     items: [
-      main("snap-lite", "Snap Lite", "good", 39900, ["Black", "Silver"]),
-      main("snap-plus", "Snap Plus", "better", 74900, ["Black"]),
-      main("snap-pro", "Snap Pro", "best", 129900, ["Black", "Silver"]),
+      main("snap-lite", "Snap Lite", "good", 40000, ["Black", "Silver"]),
+      main("snap-plus", "Snap Plus", "better", 50000, ["Black"]),
+      main("snap-pro", "Snap Pro", "best", 62500, ["Black", "Silver"]),
       cameraGear("camera-bag", "Camera Bag", 4900, ["Grey", "Olive"]),
       cameraGear("sd-card", "SD Card", 1999, [sized("64 GB", 1999), sized("128 GB", 2999), sized("256 GB", 4999)]),
       cameraGear("travel-tripod", "Travel Tripod", 3900),
@@ -132,9 +132,9 @@ export const FAMILIES: FamilySpec[] = [
     collections: ["audio", "electronics"],
     warranty: true,
     items: [
-      main("tune-go", "Tune Go", "good", 5900, ["Black", "White"]),
-      main("tune-studio", "Tune Studio", "better", 14900, ["Black", "Navy"]),
-      main("tune-elite", "Tune Elite", "best", 32900, ["Black", "Rose"]),
+      main("tune-go", "Tune Go", "good", 9600, ["Black", "White"]),
+      main("tune-studio", "Tune Studio", "better", 12000, ["Black", "Navy"]),
+      main("tune-elite", "Tune Elite", "best", 15000, ["Black", "Rose"]),
       audioGear("ear-cushions", "Replacement Ear Cushions", 1900),
       audioGear("headphone-case", "Hard Carrying Case", 2500),
       audioGear("headphone-stand", "Headphone Stand", 2900, ["Walnut", "Black"]),
@@ -149,9 +149,9 @@ export const FAMILIES: FamilySpec[] = [
     collections: ["stationery", "office"],
     warranty: false,
     items: [
-      main("daily-notebook", "Daily Notebook", "good", 1400, ["Dotted", "Lined", "Blank"]),
-      main("weekly-planner", "Weekly Planner", "better", 2400, ["Sage", "Navy", "Sand"]),
-      main("leather-journal", "Leather Journal", "best", 4800, ["Tan", "Black"]),
+      main("daily-notebook", "Daily Notebook", "good", 1600, ["Dotted", "Lined", "Blank"]),
+      main("weekly-planner", "Weekly Planner", "better", 2000, ["Sage", "Navy", "Sand"]),
+      main("leather-journal", "Leather Journal", "best", 2500, ["Tan", "Black"]),
       stationery("gel-pen-set", "Gel Pen Set (6)", 900),
       stationery("journal-refill-pages", "Journal Refill Pages", 800),
       writingGear("rollerball-pen", "Rollerball Pen", 1200, ["Black", "Brass"]),
@@ -167,9 +167,9 @@ export const FAMILIES: FamilySpec[] = [
     collections: ["travel", "outdoors"],
     warranty: false,
     items: [
-      main("trail-daypack", "Trail Daypack", "good", 4900, ["Black", "Olive", "Rust"]),
-      main("commuter-pack", "Commuter Pack", "better", 9900, ["Black", "Grey"]),
-      main("voyager-pro-pack", "Voyager Pro Pack", "best", 17900, ["Black"]),
+      main("trail-daypack", "Trail Daypack", "good", 6400, ["Black", "Olive", "Rust"]),
+      main("commuter-pack", "Commuter Pack", "better", 8000, ["Black", "Grey"]),
+      main("voyager-pro-pack", "Voyager Pro Pack", "best", 10000, ["Black"]),
       travelGear("rain-cover", "Rain Cover", 1900),
       travelGear("packing-cubes", "Packing Cubes (Set of 3)", 2900),
       travelGear("laptop-sleeve", "Laptop Sleeve", 3500, ["13-inch", "15-inch"]),
@@ -184,9 +184,9 @@ export const FAMILIES: FamilySpec[] = [
     collections: ["kitchen", "healthy-living"],
     warranty: true,
     items: [
-      main("blend-mini", "Blend Mini", "good", 4900, ["White", "Mint"]),
-      main("blend-plus", "Blend Plus", "better", 11900, ["Black", "White"]),
-      main("blend-pro", "Blend Pro", "best", 27900, ["Black", "Stainless"]),
+      main("blend-mini", "Blend Mini", "good", 6400, ["White", "Mint"]),
+      main("blend-plus", "Blend Plus", "better", 8000, ["Black", "White"]),
+      main("blend-pro", "Blend Pro", "best", 10000, ["Black", "Stainless"]),
       kitchenGear("travel-blend-cup", "Travel Blend Cup", 1900),
       kitchenGear("extra-blender-jar", "Extra 2 L Jar", 3900),
       kitchenSupply("blender-cleaning-tablets", "Cleaning Tablets", 900),
@@ -201,9 +201,9 @@ export const FAMILIES: FamilySpec[] = [
     collections: ["office", "electronics"],
     warranty: true,
     items: [
-      main("print-home", "Print Home", "good", 8900, ["White"]),
-      main("print-office", "Print Office", "better", 19900, ["White", "Black"]),
-      main("print-studio", "Print Studio", "best", 39900, ["Black"]),
+      main("print-home", "Print Home", "good", 12800, ["White"]),
+      main("print-office", "Print Office", "better", 16000, ["White", "Black"]),
+      main("print-studio", "Print Studio", "best", 20000, ["Black"]),
       printerSupply("black-ink", "Black Ink Cartridge", 2500, [sized("Standard", 2500), sized("XL", 3900)]),
       printerSupply("color-ink", "Color Ink Cartridge", 3500, [sized("Standard", 3500), sized("XL", 5400)]),
       printerSupply("photo-paper", "Glossy Photo Paper (50 sheets)", 1500),
@@ -218,9 +218,9 @@ export const FAMILIES: FamilySpec[] = [
     collections: ["audio", "smart-home"],
     warranty: true,
     items: [
-      main("sound-mini", "Sound Mini", "good", 4900, ["Charcoal", "Chalk"]),
-      main("sound-home", "Sound Home", "better", 12900, ["Charcoal", "Chalk"]),
-      main("sound-max", "Sound Max", "best", 24900, ["Charcoal"]),
+      main("sound-mini", "Sound Mini", "good", 6400, ["Charcoal", "Chalk"]),
+      main("sound-home", "Sound Home", "better", 8000, ["Charcoal", "Chalk"]),
+      main("sound-max", "Sound Max", "best", 10000, ["Charcoal"]),
       audioGear("speaker-wall-mount", "Speaker Wall Mount", 1900),
       audioGear("battery-base", "Battery Base", 3900),
     ],

@@ -122,8 +122,8 @@ describe("cartJson", () => {
     expect(json).toMatchObject({
       token: "tok",
       item_count: 3,
-      total_price: 2 * 12900 + 1499,
-      items_subtotal_price: 2 * 12900 + 1499,
+      total_price: 2 * 12800 + 1499,
+      items_subtotal_price: 2 * 12800 + 1499,
       currency: "USD",
       requires_shipping: true,
     });
@@ -134,9 +134,9 @@ describe("cartJson", () => {
       key: lineKey(basic.id, {}),
       title: "Brew Basic - Black",
       quantity: 2,
-      price: 12900,
-      line_price: 25800,
-      final_line_price: 25800,
+      price: 12800,
+      line_price: 25600,
+      final_line_price: 25600,
       properties: {},
       image: "/cdn/shop/files/brew-basic.svg",
       url: `/products/brew-basic?variant=${basic.id}`,

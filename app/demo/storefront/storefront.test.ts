@@ -80,7 +80,7 @@ describe("app blocks on the product page", () => {
     expect([attr(html, "data-limit"), attr(html, "data-flag")]).toEqual([["3"], ["false"]]);
     expect(attr(html, "data-product")).toEqual([String(product.id)]);
     expect(attr(html, "data-variant")).toEqual([String(product.variants[1]!.id)]);
-    expect(attr(html, "data-app-price")).toEqual(["$129.00"]);
+    expect(attr(html, "data-app-price")).toEqual(["$128.00"]);
     expect(attr(html, "data-count")).toEqual(["0 items"]);
     // render isolates the caller's variables (no "x") and keeps the global objects.
     expect(html).toContain("[||b2c|]");
