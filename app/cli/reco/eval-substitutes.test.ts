@@ -35,6 +35,8 @@ describe("reco eval-substitutes", () => {
     for (const row of ["model", "model_shopper", "model_nested"])
       expect(text).toMatch(new RegExp(`^${row} +HR@1 +pooled +[+-]\\d\\.\\d{4} +\\d+/\\d+ +`, "m"));
     expect(text).toContain("seed 2:");
+    expect(text).toMatch(/^Every household tested once \(5 disjoint folds of seed 1's shuffle, \d+ queries\):$/m);
+    expect(text).toMatch(/^model_shopper +\d\.\d{4} \/ \d\.\d{4} +[+-]\d\.\d{4} +\d+\/\d+/m);
   });
 
   it("names a missing data folder", () => {

@@ -12,6 +12,7 @@ import { DEFAULT_SUBSTITUTES, type CatalogProduct } from "../../domain/recommend
 import {
   average,
   bestTuning,
+  foldHouseholds,
   gridOf,
   modelHits,
   popularityHits,
@@ -34,6 +35,7 @@ const DEFAULT_DATA = resolve(REPO_ROOT, "../shared/data/margarine");
 const PRIORS = [0.5, 1, 2, 5, 10, 20, 50];
 const WEIGHTS = [1, 3, 10, 100];
 const HISTORY_WEIGHTS = [0.25, 0.5, 1, 2, 5];
+const FOLDS = 5;
 const ROWS = ["random", "popularity", "model", "model_shopper", "model_app_bands", "model_nested"] as const;
 type Row = (typeof ROWS)[number];
 // The rows compared with popularity query by query.
@@ -88,7 +90,48 @@ export function runEvalSubstitutes(argv: readonly string[], io: CliIo): number {
   }
   printTable(io, seeds, perSeed);
   printPaired(io, seeds, perSeed);
+  printFolds(io, catalog, purchases, prices, seeds[0] ?? 1);
   return 0;
+}
+
+// Every household tested once (5 disjoint folds): one sign test over independent households.
+function printFolds(
+  io: CliIo,
+  catalog: readonly CatalogProduct[],
+  purchases: readonly PanelPurchase[],
+  prices: ReadonlyMap<string, number>,
+  seed: number,
+): void {
+  const rows = {
+    popularity: { hr1: [], hr3: [] },
+    model: { hr1: [], hr3: [] },
+    model_shopper: { hr1: [], hr3: [] },
+  } as Record<"popularity" | "model" | "model_shopper", HitColumns>;
+  for (const fold of foldHouseholds(purchases, seed, FOLDS)) {
+    const queries = switchQueries(fold.test, prices);
+    const hits = {
+      popularity: popularityHits(catalog, fold.train, queries),
+      model: modelHits(catalog, fold.train, queries),
+      model_shopper: modelHits(catalog, fold.train, queries, PROTOCOL_BANDS, "shopper"),
+    };
+    for (const row of Object.keys(rows) as (keyof typeof rows)[]) {
+      rows[row].hr1.push(...hits[row].hr1);
+      rows[row].hr3.push(...hits[row].hr3);
+    }
+  }
+  io.stdout("");
+  io.stdout(
+    `Every household tested once (${FOLDS} disjoint folds of seed ${seed}'s shuffle, ${rows.model.hr1.length} queries):`,
+  );
+  io.stdout(`${"row".padEnd(16)}HR@1 / HR@3       vs popularity HR@1 (wins/losses p)   HR@3 (wins/losses p)`);
+  for (const row of Object.keys(rows) as (keyof typeof rows)[]) {
+    const hr = `${fmt(average(rows[row].hr1))} / ${fmt(average(rows[row].hr3))}`.padEnd(18);
+    const vs =
+      row === "popularity"
+        ? ""
+        : `${paired(rows[row].hr1, rows.popularity.hr1).padEnd(37)}${paired(rows[row].hr3, rows.popularity.hr3)}`;
+    io.stdout(`${row.padEnd(16)}${hr}${vs}`);
+  }
 }
 
 function printTable(io: CliIo, seeds: readonly number[], perSeed: Record<Row, HitColumns>[]): void {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { CatalogProduct } from "./substitutes";
 import {
   bestTuning,
+  foldHouseholds,
   gridOf,
   modelHits,
   popularityHits,
@@ -47,6 +48,19 @@ describe("substitutes protocol", () => {
     expect(test.size).toBe(2);
     expect(a.train.some((p) => test.has(p.customerId))).toBe(false);
     expect(splitHouseholds(purchases, 1)).toEqual(a);
+  });
+
+  it("folds households so that every one is tested exactly once", () => {
+    const purchases = Array.from({ length: 12 }, (_, i) => history(`h${i}`, ["brand", "house"])).flat();
+    const folds = foldHouseholds(purchases, 1, 5);
+    const tested = folds.flatMap((f) => [...new Set(f.test.map((p) => p.customerId))]);
+    expect(tested.sort()).toEqual([...new Set(purchases.map((p) => p.customerId))].sort());
+    for (const fold of folds) {
+      const test = new Set(fold.test.map((p) => p.customerId));
+      expect(test.size).toBeGreaterThanOrEqual(2);
+      expect(fold.train.some((p) => test.has(p.customerId))).toBe(false);
+      expect(fold.train.length + fold.test.length).toBe(purchases.length);
+    }
   });
 
   it("answers only on the right side of the price", () => {

@@ -57,6 +57,29 @@ export function splitHouseholds(
   };
 }
 
+/**
+ * `k` disjoint folds of the households (shuffled with `seed`, first-seen order): fold i tests the
+ * i-th slice and trains on the rest, so every household is tested exactly once and a sign test
+ * over all folds' queries compares independent test households.
+ */
+export function foldHouseholds(
+  purchases: readonly PanelPurchase[],
+  seed: number,
+  k: number,
+): { train: PanelPurchase[]; test: PanelPurchase[] }[] {
+  const ids = [...new Set(purchases.map((p) => p.customerId))];
+  const order = shuffleInPlace(
+    Int32Array.from(ids, (_, i) => i),
+    createRng(seed),
+  );
+  const foldOf = new Map<string, number>();
+  order.forEach((index, position) => foldOf.set(ids[index], Math.floor((position * k) / ids.length)));
+  return Array.from({ length: k }, (_, fold) => ({
+    train: purchases.filter((p) => foldOf.get(p.customerId) !== fold),
+    test: purchases.filter((p) => foldOf.get(p.customerId) === fold),
+  }));
+}
+
 /** Every switch of every household in `purchases`, as a query (products missing a price are skipped). */
 export function switchQueries(purchases: readonly PanelPurchase[], prices: ReadonlyMap<string, number>): SwitchQuery[] {
   const queries: SwitchQuery[] = [];
