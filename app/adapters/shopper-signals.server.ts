@@ -105,7 +105,7 @@ async function recentPurchases(shop: string, customerId: string): Promise<Map<st
 }
 
 /** Product id → how many distinct orders held it. */
-export function ordersPerProduct(lines: readonly { orderId: string; productId: string }[]): Map<string, number> {
+function ordersPerProduct(lines: readonly { orderId: string; productId: string }[]): Map<string, number> {
   const orders = new Map<string, Set<string>>();
   for (const { orderId, productId } of lines) {
     const set = orders.get(productId) ?? new Set<string>();

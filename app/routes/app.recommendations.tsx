@@ -31,7 +31,7 @@ import { authenticate } from "../shopify.server";
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const query = Object.fromEntries(new URL(request.url).searchParams);
-  const { product } = parseWith(recommendationsQuery.pick({ product: true }), { product: query.product || undefined });
+  const { product } = parseWith(recommendationsQuery, { product: query.product || undefined });
   return getRecommendationsOverview(session.shop, product);
 };
 

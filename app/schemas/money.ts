@@ -2,7 +2,7 @@
  * Decimal money strings ("19.99", as merchants type them and Shopify's APIs send them) to integer
  * minor units, without ever going through a float.
  */
-import { currencyExponent } from "../domain/offers/money";
+import { currencyExponent, decimalString } from "../domain/offers/money";
 
 const DECIMAL = /^\s*(\d{1,13})(?:\.(\d+))?\s*$/;
 
@@ -19,8 +19,5 @@ export function parseMoneyMinor(value: string, currency: string): number | null 
 
 /** The decimal string a form shows for minor units ("1999" USD → "19.99"). */
 export function formatMoneyInput(minor: number, currency: string): string {
-  const exponent = currencyExponent(currency);
-  if (exponent === 0) return String(minor);
-  const text = String(minor).padStart(exponent + 1, "0");
-  return `${text.slice(0, -exponent)}.${text.slice(-exponent)}`;
+  return decimalString(minor, currency);
 }

@@ -5,7 +5,7 @@
  * metafield; the Function honours a mark only for a rule listed here, with the amount listed here.
  */
 import { DomainError } from "./errors";
-import { currencyExponent, describeDiscount } from "./money";
+import { decimalString, describeDiscount } from "./money";
 import type { Rule } from "./types";
 
 /** Shopify's limit on a metafield value read by a Function. */
@@ -35,7 +35,7 @@ export function buildOfferDiscountConfig(key: string, rules: readonly Rule[], cu
     configured[rule.id] =
       rule.discount.type === "percentage"
         ? { type: "percentage", value: rule.discount.value, message }
-        : { type: "fixed", amount: toDecimal(rule.discount.amountMinor, currency), message };
+        : { type: "fixed", amount: decimalString(rule.discount.amountMinor, currency), message };
   }
   const config: OfferDiscountConfig = { v: 1, key, rules: configured };
   const bytes = new TextEncoder().encode(JSON.stringify(config)).length;
@@ -43,17 +43,7 @@ export function buildOfferDiscountConfig(key: string, rules: readonly Rule[], cu
     throw new DomainError(
       "invalid_rule",
       `discounted rules need ${bytes} bytes of configuration, over Shopify's 10,000`,
-      {
-        bytes,
-      },
+      { bytes },
     );
   return config;
-}
-
-// 1250 USD → "12.50", 756 JPY → "756", 1250 KWD → "1.250".
-function toDecimal(amountMinor: number, currency: string): string {
-  const exponent = currencyExponent(currency);
-  if (exponent === 0) return String(amountMinor);
-  const text = String(amountMinor).padStart(exponent + 1, "0");
-  return `${text.slice(0, -exponent)}.${text.slice(-exponent)}`;
 }

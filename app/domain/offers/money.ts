@@ -39,6 +39,14 @@ export function currencyExponent(currency: string): number {
   return EXPONENTS[currency.toUpperCase()] ?? 2;
 }
 
+/** Minor units as a plain decimal string in the currency: 1999 USD → "19.99", 756 JPY → "756". */
+export function decimalString(amountMinor: number, currency: string): string {
+  const exponent = currencyExponent(currency);
+  if (exponent === 0) return String(amountMinor);
+  const text = String(amountMinor).padStart(exponent + 1, "0");
+  return `${text.slice(0, -exponent)}.${text.slice(-exponent)}`;
+}
+
 /** Throws unless `amount` is a safe integer (a valid minor-unit amount). */
 export function assertMinor(amount: number, what: string): void {
   if (!Number.isSafeInteger(amount)) {

@@ -27,7 +27,7 @@ export interface RecommendationSnapshot {
   popular: SnapshotEntry[];
   products: Record<string, Partial<Record<RecommendationKind, SnapshotEntry[]>>>;
   /**
-   * Repeat-purchase shares of products some customer ordered again, and the weight the
+   * Repeat-purchase shares of the listed substitutes some customer ordered again, and the weight the
    * substitutes are re-ranked with for a known customer (shopper-purchases.ts). Absent in
    * snapshots stored before they existed: those serve unpersonalised lists until the retrain.
    */
@@ -50,8 +50,12 @@ export function exportSnapshot(model: RecommendationModel, k: number): Recommend
   }
   // Popular items fill carts whose lists run short; cart items are skipped, so keep extra.
   const popular = model.crossSell([], k + POPULAR_EXTRA).map(toEntry);
+  // Only a product some substitute list holds can be lifted for a shopper: store just those shares.
+  const listed = new Set(
+    Object.values(products).flatMap((l) => [...(l.upsell ?? []), ...(l.down_sell ?? [])].map(([id]) => id)),
+  );
   const repeat: Record<string, number> = {};
-  for (const [id, rate] of model.repeatRates()) repeat[id] = roundScore(rate);
+  for (const [id, rate] of model.repeatRates()) if (listed.has(id)) repeat[id] = roundScore(rate);
   return { version: 1, k, orderCount: model.orderCount, popular, products, repeat, historyWeight: model.historyWeight };
 }
 
