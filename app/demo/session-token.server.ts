@@ -43,3 +43,36 @@ export function adminHostParam(shop: string): string {
   const store = shop.replace(/\.myshopify\.com$/, "");
   return Buffer.from(`admin.shopify.com/store/${store}`, "utf8").toString("base64url");
 }
+
+export interface CheckoutTokenClaims {
+  shop: string;
+  apiKey: string;
+  /** A logged-in buyer's customer GID. */
+  customerId?: string;
+  /** Seconds since the epoch. */
+  now: number;
+  ttlSeconds?: number;
+}
+
+/**
+ * Signs a checkout UI extension's session token the way Shopify does (HS256 with the app's
+ * secret; `dest` is the shop, `sub` the buyer when logged in; 5 minutes), so the demo's checkout
+ * reaches the app through the real `authenticate.public.checkout`.
+ */
+export function signCheckoutToken(claims: CheckoutTokenClaims, secret: string): string {
+  const exp = claims.now + (claims.ttlSeconds ?? 300);
+  const payload = {
+    iss: `https://${claims.shop}`,
+    dest: claims.shop,
+    aud: claims.apiKey,
+    ...(claims.customerId ? { sub: claims.customerId } : {}),
+    exp,
+    nbf: claims.now,
+    iat: claims.now,
+    jti: randomUUID(),
+  };
+  const header = base64url(JSON.stringify({ alg: "HS256", typ: "JWT" }));
+  const body = base64url(JSON.stringify(payload));
+  const signature = createHmac("sha256", secret).update(`${header}.${body}`).digest("base64url");
+  return `${header}.${body}.${signature}`;
+}

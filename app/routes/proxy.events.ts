@@ -21,7 +21,7 @@ export const action = ({ request }: ActionFunctionArgs) =>
     const { shop, logged_in_customer_id } = parseProxyQuery(proxyIdentitySchema, request.url);
     const body = parseWith(eventsBodySchema, await readJsonBody(request, MAX_EVENTS_BODY_BYTES));
     const result = await runService(() =>
-      recordStorefrontEvents({ shop, customerNumericId: logged_in_customer_id, body }, new Date()),
+      recordStorefrontEvents({ shop, customerId: logged_in_customer_id, body }, new Date()),
     );
     return storefrontJson(result, 202);
   });

@@ -10,6 +10,7 @@ import {
   type NewOfferEvent,
   type NewShopperEvent,
 } from "../adapters/storefront-events.server";
+import type { CheckoutEventsBody } from "../schemas/checkout";
 import type { EventsBody, StorefrontEvent } from "../schemas/storefront";
 import { cachedVariantProducts } from "./catalog-cache.server";
 import { NotFoundError, ValidationError } from "./errors";
@@ -23,16 +24,20 @@ const MAX_AGE_MS = 86_400_000;
 
 export interface EventsRequest {
   shop: string;
-  customerNumericId: string | undefined;
-  body: EventsBody;
+  /** The numeric id (app proxy) or the GID (checkout token `sub`) of a logged-in customer. */
+  customerId: string | undefined;
+  /** A storefront batch, or a checkout one (offer events only, on the checkout surfaces). */
+  body: EventsBody | CheckoutEventsBody;
 }
+
+type AnyEvent = StorefrontEvent | CheckoutEventsBody["events"][number];
 
 /** Stores the batch's new events; returns how many events the batch carried (retries included). */
 export async function recordStorefrontEvents(request: EventsRequest, now: Date): Promise<{ accepted: number }> {
   const shop = await storefrontShop(request.shop, now.getTime());
   if (!shop) throw new NotFoundError("shop");
   const { events, sid } = request.body;
-  const customerId = request.customerNumericId ? customerGid(request.customerNumericId) : null;
+  const customerId = request.customerId ? customerGid(request.customerId) : null;
   const errors: Record<string, string> = {};
   const marks = new Map<number, ReturnType<typeof verifyMark>>();
   events.forEach((event, index) => {
@@ -98,9 +103,9 @@ export async function recordStorefrontEvents(request: EventsRequest, now: Date):
 }
 
 // The same id twice in one batch is one event sent twice: the first counts.
-function uniqueById(events: StorefrontEvent[]): [number, StorefrontEvent][] {
+function uniqueById(events: readonly AnyEvent[]): [number, AnyEvent][] {
   const seen = new Set<string>();
-  const result: [number, StorefrontEvent][] = [];
+  const result: [number, AnyEvent][] = [];
   events.forEach((event, index) => {
     if (seen.has(event.id)) return;
     seen.add(event.id);

@@ -3,7 +3,15 @@
  * shop's GIDs, cart prices come from the catalog, the engine decides, and each decision goes out in
  * the presentment currency with a signed offer mark. Nothing is written except identity links.
  */
-import type { CartLine, CatalogProduct, ContextItem, OfferDecision, Rule } from "../domain/offers";
+import {
+  crossSellTrigger,
+  type CartLine,
+  type CatalogProduct,
+  type ContextItem,
+  type OfferDecision,
+  type Rule,
+  type Surface,
+} from "../domain/offers";
 import { upgradeFeatures } from "../domain/offers/upgrade-features";
 import { customerGid, numericId, productGid, variantGid } from "../schemas/shopify-ids";
 import type { LineParam, OffersQuery } from "../schemas/storefront";
@@ -48,40 +56,35 @@ export async function storefrontOffers(query: OffersQuery, now: Date): Promise<S
   if (!shop) throw new NotFoundError("shop");
   const context = await resolveContext(query, now);
   const customerId = query.logged_in_customer_id ? customerGid(query.logged_in_customer_id) : null;
-  const windows = signalWindows(shop.decision.settings, now);
-  const { shopper, signals } = await cachedShopper(
-    query.shop,
-    `${query.sid}\n${customerId ?? ""}`,
-    now.getTime(),
-    async () => {
-      const resolved = await resolveShopperWithSignals(query.shop, query.sid, customerId, windows);
-      return { value: resolved, ids: resolved.shopper.ids };
-    },
-  );
-  const request: DecisionRequest = {
-    surface: query.surface,
-    shopper: {
-      shopperId: shopper.key,
-      signalIds: shopper.ids,
+  const { trace, snapshot } = await decideForSurface(
+    shop,
+    {
+      shop: query.shop,
+      surface: query.surface,
+      sid: query.sid,
       customerId,
       // Customer tags and B2B are the theme's word; Shopify only vouches for them when logged in.
       tags: customerId && query.ctags ? splitTags(query.ctags) : [],
       b2bCompany: customerId && query.b2b === "1" ? "B2B customer" : null,
-      ...(query.country ? { country: query.country } : {}),
+      country: query.country,
+      cartLines: context.cartLines,
+      item: context.item,
+      declined: context.declined,
     },
-    cartLines: context.cartLines,
-    ...(context.item ? { item: context.item } : {}),
-    ...(context.declined ? { declinedUpsell: context.declined } : {}),
-  };
-  const { trace, snapshot } = await decideForShopper(query.shop, request, now, Math.random, {
-    context: shop.decision,
-    signals,
-    catalog: cachedCatalogFacts,
-  });
+    now,
+  );
   const presentment = presentmentFor(shop.decision.currency, query.currency, query.rate);
   const subtotal = context.cartLines.reduce((sum, l) => sum + l.unitPriceMinor * l.quantity, 0);
   const offers = trace.decisions.map((decision) =>
-    toStorefrontOffer(decision, { shop, catalog: snapshot.catalog, presentment, subtotal, query, now }),
+    toStorefrontOffer(decision, {
+      shop,
+      catalog: snapshot.catalog,
+      presentment,
+      subtotal,
+      query,
+      cartLines: context.cartLines,
+      now,
+    }),
   );
   const threshold = shop.freeShippingThresholdMinor;
   return {
@@ -95,6 +98,89 @@ export async function storefrontOffers(query: OffersQuery, now: Date): Promise<S
             currency: presentment.currency,
           },
   };
+}
+
+/** Who asks, on which surface, with what in the cart: the part the storefront and checkout share. */
+export interface SurfaceRequest {
+  shop: string;
+  surface: Surface;
+  sid: string;
+  customerId: string | null;
+  tags?: string[];
+  b2bCompany?: string | null;
+  country?: string | undefined;
+  cartLines: CartLine[];
+  item?: ContextItem | undefined;
+  declined?: ContextItem | undefined;
+}
+
+/**
+ * Resolves the shopper across their ids (cached briefly), loads their signals and decides. Nothing
+ * is written except a new identity link.
+ */
+export async function decideForSurface(shop: StorefrontShop, request: SurfaceRequest, now: Date) {
+  const windows = signalWindows(shop.decision.settings, now);
+  const { shopper, signals } = await cachedShopper(
+    request.shop,
+    `${request.sid}\n${request.customerId ?? ""}`,
+    now.getTime(),
+    async () => {
+      const resolved = await resolveShopperWithSignals(request.shop, request.sid, request.customerId, windows);
+      return { value: resolved, ids: resolved.shopper.ids };
+    },
+  );
+  const decision: DecisionRequest = {
+    surface: request.surface,
+    shopper: {
+      shopperId: shopper.key,
+      signalIds: shopper.ids,
+      customerId: request.customerId,
+      tags: request.tags ?? [],
+      b2bCompany: request.b2bCompany ?? null,
+      ...(request.country ? { country: request.country } : {}),
+    },
+    cartLines: request.cartLines,
+    ...(request.item ? { item: request.item } : {}),
+    ...(request.declined ? { declinedUpsell: request.declined } : {}),
+  };
+  return decideForShopper(request.shop, decision, now, Math.random, {
+    context: shop.decision,
+    signals,
+    catalog: cachedCatalogFacts,
+  });
+}
+
+/**
+ * The signed mark for a decision. The trigger is the line the offer replaces, else the variant in
+ * view, else (a cross-sell in a cart) the cart line that earned it (`crossSellTrigger`).
+ */
+export function markFor(
+  shop: StorefrontShop,
+  decision: OfferDecision,
+  trigger: string | null,
+  now: Date,
+  lifetimeS = MARK_LIFETIME_S,
+): string {
+  return signMark(shop.markKey, {
+    v: 1,
+    r: decision.ruleId,
+    k: decision.kind,
+    o: numericId(decision.variantId),
+    t: trigger ? numericId(trigger) : null,
+    x: Math.floor(now.getTime() / 1000) + lifetimeS,
+  });
+}
+
+/** The cart line that earned a cross-sell (null for other kinds). */
+export function cartTriggerOf(
+  shop: StorefrontShop,
+  decision: OfferDecision,
+  cartLines: readonly CartLine[],
+  catalog: Record<string, CatalogProduct>,
+): string | null {
+  if (decision.kind !== "cross_sell") return null;
+  const rule = decision.ruleId ? (shop.decision.rules.find((r) => r.id === decision.ruleId) ?? null) : null;
+  return crossSellTrigger(rule, cartLines, catalog, decision.productId);
 }
 
 interface RequestContext {
@@ -143,6 +229,7 @@ interface OfferContext {
   presentment: Presentment;
   subtotal: number;
   query: OffersQuery;
+  cartLines: CartLine[];
   now: Date;
 }
 
@@ -154,15 +241,12 @@ function toStorefrontOffer(decision: OfferDecision, ctx: OfferContext): Storefro
   const replaced = decision.comparesTo;
   const trigger =
     replaced?.variantId ??
-    (ctx.query.surface === "product" && ctx.query.variant ? variantGid(ctx.query.variant) : null);
-  const mark = signMark(ctx.shop.markKey, {
-    v: 1,
-    r: decision.ruleId,
-    k: decision.kind,
-    o: numericId(decision.variantId),
-    t: trigger ? numericId(trigger) : null,
-    x: Math.floor(ctx.now.getTime() / 1000) + MARK_LIFETIME_S,
-  });
+    (ctx.query.surface === "product"
+      ? ctx.query.variant
+        ? variantGid(ctx.query.variant)
+        : null
+      : cartTriggerOf(ctx.shop, decision, ctx.cartLines, ctx.catalog));
+  const mark = markFor(ctx.shop, decision, trigger, ctx.now);
   return {
     kind: decision.kind,
     surface: decision.surface,

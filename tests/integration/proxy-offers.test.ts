@@ -157,6 +157,19 @@ describe("GET /apps/cartlift/offers", () => {
     ]);
   });
 
+  it("marks a cart cross-sell with the cart line that earned it, so the discount Function can hold it to that line", async () => {
+    const { shop, rules } = await shopWithCatalog();
+
+    const answer = await offers(shop, { surface: "cart", lines: `${P.pods.variant}:1,${P.basic.variant}:2` });
+
+    const key = (await prisma.shop.findUniqueOrThrow({ where: { domain: shop } })).offerMarkKey!;
+    const marks = answer.body.offers.map((o) => verifyMark(key, o.mark, new Date()));
+    // The rule asks for a coffee machine in the cart: the machine earned it, not the pods.
+    expect(marks.map((m) => m.valid && [m.mark.r, m.mark.o, m.mark.t])).toEqual([
+      [rules.cross_sell!.id, P.descaler.variant, P.basic.variant],
+    ]);
+  });
+
   it("suggests a cheaper item after a removal", async () => {
     const { shop } = await shopWithCatalog();
 

@@ -24,5 +24,6 @@ export {
 export { selectRules, isScheduled, validateRule } from "./rules";
 export { indexRules, candidateRules, type RuleIndex } from "./rule-index";
 export { evaluateCondition, allConditionsHold } from "./conditions";
+export { crossSellTrigger } from "./trigger";
 export { buildFacts, type SnapshotFacts } from "./facts";
 export { KIND_NAMES, SURFACE_NAMES } from "./names";
