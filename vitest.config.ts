@@ -35,6 +35,21 @@ export default defineConfig({
         },
       },
       {
+        // The checkout UI extension under @shopify/ui-extensions-tester: Preact JSX (vite 6 still
+        // transforms with esbuild), a DOM, and one module environment per file (the default).
+        extends: true,
+        esbuild: { jsx: "automatic", jsxImportSource: "preact" },
+        test: {
+          name: "checkout-extension",
+          include: ["extensions/cartlift-checkout/tests/**/*.test.{ts,tsx}"],
+          environment: "jsdom",
+          setupFiles: ["tests/setup/fail-on-console-error.ts"],
+          // The tester imports the extension's module itself: inlined, that import goes through vite
+          // (and its JSX transform) instead of Node, which cannot load a .tsx file.
+          server: { deps: { inline: ["@shopify/ui-extensions-tester"] } },
+        },
+      },
+      {
         extends: true,
         test: {
           name: "e2e",

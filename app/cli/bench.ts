@@ -2,6 +2,7 @@
  * `npm run bench`: every benchmark, printing its figures. Performance goals live here, not in tests.
  * `npm run bench -- offers` runs only the named suites.
  */
+import { CHECKOUT_GOAL_BYTES, CHECKOUT_LIMIT_BYTES, checkoutBundleSizes, formatBytes } from "./build-checkout";
 import { benchCatalog } from "./catalog-bench";
 import { benchLighthouse } from "./lighthouse-bench";
 import { benchOffers } from "./offers-bench";
@@ -16,6 +17,15 @@ const suites: Record<string, (print: (line: string) => void) => Promise<void>> =
   lighthouse: benchLighthouse,
   storefront: benchStorefront,
   catalog: benchCatalog,
+  // The checkout extension bundle (app/cli/build-checkout.ts): cartlift-checkout.js is what Shopify
+  // measures; Checkout/ThankYou are each module on its own.
+  checkout: async (print) => {
+    print(
+      `checkout extension bundle (limit ${formatBytes(CHECKOUT_LIMIT_BYTES)}, goal ${formatBytes(CHECKOUT_GOAL_BYTES)})`,
+    );
+    for (const { file, raw, gzip, brotli } of checkoutBundleSizes())
+      print(`  ${file}: ${formatBytes(raw)} raw, gzip -9 ${formatBytes(gzip)}, brotli ${formatBytes(brotli)}`);
+  },
 };
 
 const wanted = process.argv.slice(2);

@@ -1,7 +1,7 @@
 /**
- * `npm test`: unit and integration tests on embedded SQLite, then (when TEST_POSTGRES_URL is set)
- * the integration tests again on PostgreSQL. Extra arguments go to vitest. Ends with one line
- * "tests: N passed, N failed" summing every pass.
+ * `npm test`: unit, integration and checkout-extension tests on embedded SQLite, then (when
+ * TEST_POSTGRES_URL is set) the integration tests again on PostgreSQL. Extra arguments go to vitest.
+ * Ends with one line "tests: N passed, N failed" summing every pass.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
@@ -14,7 +14,9 @@ interface Pass {
   projects: string[];
 }
 
-const passes: Pass[] = [{ name: "sqlite", provider: "sqlite", projects: ["unit", "integration"] }];
+const passes: Pass[] = [
+  { name: "sqlite", provider: "sqlite", projects: ["unit", "integration", "checkout-extension"] },
+];
 if (process.env.TEST_POSTGRES_URL)
   passes.push({ name: "postgresql", provider: "postgresql", projects: ["integration"] });
 
