@@ -3,7 +3,8 @@
  * batch. Ids are the GIDs the checkout API gives; amounts are the checkout's decimal strings.
  */
 import { z } from "zod";
-import { shopperIdField } from "./storefront";
+import type { OfferKind } from "../domain/offers/types";
+import { shopperIdField, type OfferReason } from "./storefront";
 
 const MAX_LINES = 100;
 const MAX_QUANTITY = 10_000;
@@ -34,6 +35,23 @@ export const checkoutOffersBodySchema = z.object({
 
 export type CheckoutOffersBody = z.output<typeof checkoutOffersBodySchema>;
 export type CheckoutLineInput = z.output<typeof checkoutLine>;
+
+/** One offer in the offers answer (docs/checkout-api.md): GIDs, and decimal prices in `currency`. */
+export interface CheckoutOffer {
+  kind: OfferKind;
+  product: string;
+  variant: string;
+  title: string;
+  variantTitle: string;
+  image: string | null;
+  price: string;
+  compareAt: string | null;
+  currency: string;
+  reason: OfferReason;
+  mark: string;
+  /** Thank-you offers only. */
+  url?: string;
+}
 
 /** Bytes at most per body, both endpoints. */
 export const MAX_CHECKOUT_BODY_BYTES = 32 * 1024;

@@ -73,6 +73,9 @@ export const offersQuerySchema = z
 
 export type OffersQuery = z.output<typeof offersQuerySchema>;
 
+/** Why an offer is shown, as the storefront and checkout answers name it. */
+export type OfferReason = "rule" | "bought_together" | "frequently_added" | "upgrade" | "alternative" | "free_shipping";
+
 /** The query as an object; a parameter that appears twice is an error (it would be ambiguous). */
 export function queryObject(params: URLSearchParams): { values: Record<string, string>; repeated: string[] } {
   const values: Record<string, string> = {};

@@ -6,30 +6,16 @@
  */
 import type { CartLine, CatalogProduct, OfferDecision } from "../domain/offers";
 import { currencyExponent, decimalString } from "../domain/offers/money";
-import type { CheckoutLineInput, CheckoutOffersBody } from "../schemas/checkout";
+import type { CheckoutLineInput, CheckoutOffer, CheckoutOffersBody } from "../schemas/checkout";
 import { cachedCatalogFacts, cachedVariantProducts } from "./catalog-cache.server";
 import { NotFoundError } from "./errors";
 import { presentmentFor, type Presentment } from "./presentment.server";
-import { cartTriggerOf, decideForSurface, markFor, type OfferReason } from "./storefront-offers.server";
+import type { OfferReason } from "../schemas/storefront";
+import { decideForSurface, markFor, triggerOf } from "./storefront-offers.server";
 import { storefrontShop, type StorefrontShop } from "./storefront-shop.server";
 
 /** A next-order offer waits longer than a cart's: the shopper comes back on another day. */
 export const THANK_YOU_MARK_LIFETIME_S = 14 * 86_400;
-
-export interface CheckoutOffer {
-  kind: OfferDecision["kind"];
-  product: string;
-  variant: string;
-  title: string;
-  variantTitle: string;
-  image: string | null;
-  price: string;
-  compareAt: string | null;
-  currency: string;
-  reason: OfferReason;
-  mark: string;
-  url?: string;
-}
 
 export interface CheckoutRequest {
   /** The shop the session token was issued for. */
@@ -44,7 +30,7 @@ export async function checkoutOffers(request: CheckoutRequest, now: Date): Promi
   const shop = await storefrontShop(request.shop, now.getTime());
   if (!shop) throw new NotFoundError("shop");
   const { body } = request;
-  const { cartLines, catalog, given } = await priceLines(request.shop, body.lines, now);
+  const { cartLines, given } = await priceLines(request.shop, body.lines, now);
   const presentment = checkoutPresentment(shop.decision.currency, body.currency, cartLines, given);
   // The checkout's own prices can't be matched to the catalog: showing a guessed price would lie.
   if (!presentment) return { offers: [] };
@@ -60,19 +46,25 @@ export async function checkoutOffers(request: CheckoutRequest, now: Date): Promi
     },
     now,
   );
-  const facts = { ...catalog, ...snapshot.catalog };
   // Checkout can only add lines: an upgrade there would leave the item it replaces in the cart.
   const shown = trace.decisions.filter((d) => body.surface === "thank_you" || d.kind === "cross_sell");
   return {
     offers: shown.map((decision) =>
-      toCheckoutOffer(decision, { shop, domain: request.shop, body, presentment, cartLines, facts, now }),
+      toCheckoutOffer(decision, {
+        shop,
+        domain: request.shop,
+        body,
+        presentment,
+        cartLines,
+        facts: snapshot.catalog,
+        now,
+      }),
     ),
   };
 }
 
 interface PricedLines {
   cartLines: CartLine[];
-  catalog: Record<string, CatalogProduct>;
   /** The checkout's own totals for the same lines, in its currency's major units. */
   given: Map<CartLine, { totalMajor: number; discounted: boolean }>;
 }
@@ -102,7 +94,7 @@ async function priceLines(shop: string, lines: CheckoutLineInput[], now: Date): 
     // The amount is a ratio's numerator only: never stored, charged or compared with a price.
     given.set(cartLine, { totalMajor: Number(line.amount), discounted: line.discounted });
   }
-  return { cartLines, catalog, given };
+  return { cartLines, given };
 }
 
 /**
@@ -148,9 +140,7 @@ function toCheckoutOffer(decision: OfferDecision, ctx: OfferContext): CheckoutOf
   // would not honour it there, so the page shows the price the shopper will pay.
   const pays = thankYou ? decision.priceMinor : decision.finalPriceMinor;
   const was = Math.max(decision.compareAtPriceMinor ?? 0, decision.priceMinor);
-  const trigger = thankYou
-    ? null
-    : (decision.comparesTo?.variantId ?? cartTriggerOf(ctx.shop, decision, ctx.cartLines, ctx.facts));
+  const trigger = thankYou ? null : triggerOf(ctx.shop, decision, ctx.cartLines, ctx.facts);
   const mark = markFor(ctx.shop, decision, trigger, ctx.now, thankYou ? THANK_YOU_MARK_LIFETIME_S : undefined);
   const money = (shopMinor: number) => decimalString(presentment.convert(shopMinor), presentment.currency);
   return {

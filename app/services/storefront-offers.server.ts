@@ -14,7 +14,7 @@ import {
 } from "../domain/offers";
 import { upgradeFeatures } from "../domain/offers/upgrade-features";
 import { customerGid, numericId, productGid, variantGid } from "../schemas/shopify-ids";
-import type { LineParam, OffersQuery } from "../schemas/storefront";
+import type { LineParam, OfferReason, OffersQuery } from "../schemas/storefront";
 import { cachedCatalogFacts, cachedVariantProducts } from "./catalog-cache.server";
 import { NotFoundError } from "./errors";
 import { decideForShopper, signalWindows, type DecisionRequest } from "./offer-decisions.server";
@@ -23,8 +23,6 @@ import { presentmentFor, type Presentment } from "./presentment.server";
 import { cachedShopper } from "./shopper-cache.server";
 import { resolveShopperWithSignals } from "./shopper-identity.server";
 import { storefrontShop, type StorefrontShop } from "./storefront-shop.server";
-
-export type OfferReason = "rule" | "bought_together" | "frequently_added" | "upgrade" | "alternative" | "free_shipping";
 
 /** One offer as the storefront script renders it. */
 export interface StorefrontOffer {
@@ -150,10 +148,7 @@ export async function decideForSurface(shop: StorefrontShop, request: SurfaceReq
   });
 }
 
-/**
- * The signed mark for a decision. The trigger is the line the offer replaces, else the variant in
- * view, else (a cross-sell in a cart) the cart line that earned it (`crossSellTrigger`).
- */
+/** The signed mark for a decision, naming the variant that earned it (`triggerOf`). */
 export function markFor(
   shop: StorefrontShop,
   decision: OfferDecision,
@@ -171,13 +166,19 @@ export function markFor(
   });
 }
 
-/** The cart line that earned a cross-sell (null for other kinds). */
-export function cartTriggerOf(
+/**
+ * The variant that earned an offer: the line it replaces, else (on a product page) the variant in
+ * view, else, for a cross-sell in a cart, the cart line that earned it (`crossSellTrigger`).
+ */
+export function triggerOf(
   shop: StorefrontShop,
   decision: OfferDecision,
   cartLines: readonly CartLine[],
   catalog: Record<string, CatalogProduct>,
+  viewed?: { variantId: string | null },
 ): string | null {
+  if (decision.comparesTo?.variantId) return decision.comparesTo.variantId;
+  if (viewed) return viewed.variantId;
   if (decision.kind !== "cross_sell") return null;
   const rule = decision.ruleId ? (shop.decision.rules.find((r) => r.id === decision.ruleId) ?? null) : null;
   return crossSellTrigger(rule, cartLines, catalog, decision.productId);
@@ -239,14 +240,11 @@ function toStorefrontOffer(decision: OfferDecision, ctx: OfferContext): Storefro
   const variant = product?.variants.find((v) => v.id === decision.variantId);
   const was = Math.max(decision.compareAtPriceMinor ?? 0, decision.discount ? decision.priceMinor : 0);
   const replaced = decision.comparesTo;
-  const trigger =
-    replaced?.variantId ??
-    (ctx.query.surface === "product"
-      ? ctx.query.variant
-        ? variantGid(ctx.query.variant)
-        : null
-      : cartTriggerOf(ctx.shop, decision, ctx.cartLines, ctx.catalog));
-  const mark = markFor(ctx.shop, decision, trigger, ctx.now);
+  const viewed =
+    ctx.query.surface === "product"
+      ? { variantId: ctx.query.variant ? variantGid(ctx.query.variant) : null }
+      : undefined;
+  const mark = markFor(ctx.shop, decision, triggerOf(ctx.shop, decision, ctx.cartLines, ctx.catalog, viewed), ctx.now);
   return {
     kind: decision.kind,
     surface: decision.surface,

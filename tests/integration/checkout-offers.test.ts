@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { prisma } from "../../app/db.server";
+import type { CheckoutOffer } from "../../app/schemas/checkout";
 import { action as eventsAction } from "../../app/routes/api.checkout.events";
 import { action as offersAction } from "../../app/routes/api.checkout.offers";
 import { loader as nextLoader } from "../../app/routes/proxy.next";
@@ -16,19 +17,6 @@ const args = (request: Request) => ({ request, params: {}, context: {} });
 const SID = "checkout-shopper-01";
 const gid = (key: keyof typeof P) => `gid://shopify/ProductVariant/${P[key].variant}`;
 const productGid = (key: keyof typeof P) => `gid://shopify/Product/${P[key].product}`;
-
-interface OfferJson {
-  kind: string;
-  product: string;
-  variant: string;
-  title: string;
-  price: string;
-  compareAt: string | null;
-  currency: string;
-  reason: string;
-  mark: string;
-  url?: string;
-}
 
 /** The coffee shop with a discounted checkout cross-sell for machines. */
 async function checkoutShop(options: { currency?: string } = {}) {
@@ -60,7 +48,11 @@ async function offers(shop: string, body: unknown, signing: CheckoutSigning = {}
   return {
     status: response.status,
     headers: response.headers,
-    body: (text ? JSON.parse(text) : null) as { offers: OfferJson[]; errors?: Record<string, string>; error?: string },
+    body: (text ? JSON.parse(text) : null) as {
+      offers: CheckoutOffer[];
+      errors?: Record<string, string>;
+      error?: string;
+    },
   };
 }
 

@@ -1,5 +1,6 @@
 import type { AppMetafieldEntry } from "@shopify/ui-extensions/checkout";
 import { vi } from "vitest";
+import type { CheckoutOffer } from "../../../app/schemas/checkout";
 
 export const BACKEND = "https://cartlift.example.com";
 export const SID = "c8a1f0e2b7d94c55";
@@ -12,20 +13,8 @@ export function backendMetafield(value = BACKEND): AppMetafieldEntry {
   };
 }
 
-export interface OfferJson {
-  kind: string;
-  product: string;
-  variant: string;
-  title: string;
-  variantTitle: string;
-  image: string | null;
-  price: string;
-  compareAt: string | null;
-  currency: string;
-  reason: string;
-  mark: string;
-  url?: string;
-}
+/** One offer as the backend answers it: the app's own contract type. */
+export type OfferJson = CheckoutOffer;
 
 export function offerJson(n: number, overrides: Partial<OfferJson> = {}): OfferJson {
   return {
