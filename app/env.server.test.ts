@@ -12,7 +12,7 @@ describe("parseAppEnv", () => {
     expect(parseAppEnv(valid)).toEqual({
       ...valid,
       NODE_ENV: "development",
-      SCOPES: "read_products,read_inventory,read_orders,read_all_orders,read_customers,write_app_proxy",
+      SCOPES: "read_products,read_inventory,read_orders,read_all_orders,read_customers,write_app_proxy,write_discounts",
     });
   });
 

@@ -6,7 +6,8 @@ import { z } from "zod";
 import { resolveDatabaseTarget } from "./adapters/database-target.server";
 
 // The same scopes as shopify.app.toml (`shopify app dev` sets SCOPES from it).
-const DEFAULT_SCOPES = "read_products,read_inventory,read_orders,read_all_orders,read_customers,write_app_proxy";
+const DEFAULT_SCOPES =
+  "read_products,read_inventory,read_orders,read_all_orders,read_customers,write_app_proxy,write_discounts";
 
 const databaseSchema = z.object({
   DATABASE_URL: z

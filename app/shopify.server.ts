@@ -5,6 +5,7 @@ import { AppSessionStorage } from "./adapters/session-storage.server";
 import { prisma } from "./db.server";
 import { loadOrExit, parseAppEnv } from "./env.server";
 import { requestCatalogImport } from "./services/catalog-import.server";
+import { startOfferDiscountResync, updateOfferDiscountAccess } from "./services/offer-discount-sync.server";
 import { ensureOfferMarkKey } from "./services/offer-mark-keys.server";
 import { ensureBuiltInPersonas } from "./services/personas.server";
 import { bootstrapShop } from "./services/shop-bootstrap.server";
@@ -41,6 +42,10 @@ const shopify = shopifyApp({
       await ensureBuiltInPersonas(shop);
       // The key that signs storefront offer marks (docs/decisions/010-offer-mark.md), once.
       await ensureOfferMarkKey(shop);
+      // The checkout discount the marks earn (docs/decisions/021-offer-discount-sync.md): created at
+      // install, rewritten at each auth (so one the merchant deleted comes back). A failure is
+      // recorded and retried; it never fails the auth.
+      if (stored) await updateOfferDiscountAccess(shop, session.scope, admin);
       // The import itself decides whether one is already running (then a re-auth starts none).
       if (stored)
         await unlessShopifyUnreachable(shop, "starting the catalog import", () => requestCatalogImport(shop, admin));
@@ -62,6 +67,10 @@ async function unlessShopifyUnreachable<T>(shop: string, what: string, work: () 
     return null;
   }
 }
+
+// Shops whose last discount write failed, or whose rules changed while no process ran, are written
+// again shortly after start (in the background: start-up does not wait for Shopify).
+startOfferDiscountResync();
 
 export default shopify;
 export const addDocumentResponseHeaders = shopify.addDocumentResponseHeaders;

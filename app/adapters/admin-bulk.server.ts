@@ -118,11 +118,25 @@ export async function request<T>(
   return parsed.data;
 }
 
-// The Remix client throws a Response for HTTP errors (401, 403, …) and plain errors otherwise.
+// The Remix client of a request throws a Response for HTTP errors (401, 403, …); an offline client
+// (unauthenticated.admin) throws the library's HttpResponseError; GraphQL errors in a 200 (THROTTLED)
+// and network failures are plain errors.
 function toAdminApiError(error: unknown): AdminApiError {
   if (error instanceof Response) return new AdminApiError(`Shopify answered HTTP ${error.status}`, error.status);
+  const status = httpStatusOf(error);
+  if (status !== undefined) return new AdminApiError(`Shopify answered HTTP ${status}`, status);
+  // GraphqlQueryError: a 200 whose body has top-level errors (THROTTLED, a bad id, …).
+  if (error instanceof Error && "body" in error)
+    return new AdminApiError(`Shopify refused the request (${error.message})`);
   const reason = error instanceof Error ? error.message : String(error);
   return new AdminApiError(`Could not reach Shopify's Admin API (${reason})`);
+}
+
+// @shopify/shopify-api's HttpResponseError (and its throttling and 5xx subclasses) carries
+// `response.code`; read by shape, as the library is the Remix package's dependency, not the app's.
+function httpStatusOf(error: unknown): number | undefined {
+  const code = (error as { response?: { code?: unknown } } | null)?.response?.code;
+  return typeof code === "number" ? code : undefined;
 }
 
 /** Streams a JSONL file's lines (without line ends); a blank final line is not yielded. */

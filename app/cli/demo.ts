@@ -55,7 +55,8 @@ async function main() {
   const seed = await seedDemoDatabase(
     prisma,
     data,
-    process.env.SCOPES || "read_products,read_inventory,read_orders,read_all_orders,read_customers,write_app_proxy",
+    process.env.SCOPES ||
+      "read_products,read_inventory,read_orders,read_all_orders,read_customers,write_app_proxy,write_discounts",
   );
   console.log(
     `${seed.seeded ? "seeded" : "kept"} demo shop: ${seed.products} products, ${seed.orders} orders, ${seed.orderLines} order lines (${elapsed()})`,

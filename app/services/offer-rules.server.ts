@@ -14,6 +14,7 @@ import { fieldErrors } from "../schemas/form-errors";
 import { ruleInputSchema, toRule } from "../schemas/rules";
 import { timeZoneLabel, utcToZonedInput } from "../schemas/zoned-time";
 import { NotFoundError, ValidationError } from "./errors";
+import { offerDiscountOverflow, syncOfferDiscount } from "./offer-discount-sync.server";
 import { listPersonas } from "./personas.server";
 import { shopChanged } from "./shop-changes.server";
 import { shopCurrency, shopLocale } from "./shop-settings.server";
@@ -104,19 +105,26 @@ export async function saveRule(shop: string, id: string | null, payload: unknown
     throw new ValidationError({ "": (error as Error).message });
   }
   const { id: _ignored, ...fields } = rule;
-  if (id === null) {
-    const inserted = await insertRule(shop, fields);
-    shopChanged(shop);
-    return inserted;
-  }
-  if (!(await updateRule(shop, id, fields))) throw new NotFoundError("rule");
-  shopChanged(shop);
-  return rule;
+  // Checked before storing: a rule whose discount Shopify could not hold must not be saved.
+  const overflow = await offerDiscountOverflow(shop, id, fields, currency);
+  if (overflow) throw new ValidationError(overflow);
+  let saved = rule;
+  if (id === null) saved = await insertRule(shop, fields);
+  else if (!(await updateRule(shop, id, fields))) throw new NotFoundError("rule");
+  await afterRulesChanged(shop);
+  return saved;
 }
 
 export async function removeRule(shop: string, id: string): Promise<void> {
   if (!(await deleteRule(shop, id))) throw new NotFoundError("rule");
+  await afterRulesChanged(shop);
+}
+
+// The storefront's caches drop the shop's rules, and the checkout discount gets their discounts: a
+// write only when the configuration changed, and a failed one leaves the rules saved and is retried.
+async function afterRulesChanged(shop: string): Promise<void> {
   shopChanged(shop);
+  await syncOfferDiscount(shop);
 }
 
 function namedProductIds(rule: Rule): string[] {

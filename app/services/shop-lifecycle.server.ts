@@ -14,6 +14,7 @@ import {
   scopesUpdatePayload,
   shopRedactPayload,
 } from "../schemas/webhooks";
+import { revokeOfferDiscountAccess, updateOfferDiscountAccess } from "./offer-discount-sync.server";
 import { forgetShopModel } from "./recommendations.server";
 import { parseWebhookPayload } from "./webhook-payload.server";
 
@@ -21,13 +22,22 @@ import { parseWebhookPayload } from "./webhook-payload.server";
 export async function handleAppUninstalled(shop: string, now: Date): Promise<{ sessionsRemoved: number }> {
   const sessionsRemoved = await deleteSessions(shop);
   await markShopUninstalled(shop, now);
+  // No discount write can succeed without a token: stop them (and any timed retry) until reinstall.
+  await revokeOfferDiscountAccess(shop);
   return { sessionsRemoved };
 }
 
-/** app/scopes_update: keep the stored offline session's scope in line with what the merchant granted. */
+/**
+ * app/scopes_update: keep the stored offline session's scope in line with what the merchant granted.
+ * A shop installed before Cartlift asked for write_discounts gets its discount when the merchant
+ * approves it (this webhook, not an auth, is what says so); the write runs after the answer.
+ */
 export async function handleScopesUpdate(shop: string, payload: unknown): Promise<void> {
   const { current } = parseWebhookPayload(scopesUpdatePayload, payload);
   await updateSessionScope(shop, current.join(","));
+  updateOfferDiscountAccess(shop, current).catch((error: unknown) =>
+    console.error(`offer discount after scopes_update for ${shop}:`, error),
+  );
 }
 
 export type ComplianceTopic = "CUSTOMERS_DATA_REQUEST" | "CUSTOMERS_REDACT" | "SHOP_REDACT";

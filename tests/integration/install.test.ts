@@ -13,6 +13,7 @@ import { renderAdminPage } from "../factories/admin-page";
 import { answerOf, personaForm, postJson, settingsForm } from "../factories/personas";
 import { adminFetch, installShop, sessionToken, uniqueShop } from "../factories/shopify";
 import { mockCatalogExport } from "../mocks/catalog-api";
+import { mockOfferDiscountApi } from "../mocks/offer-discount-api";
 import {
   mockAdminApiUnreachable,
   mockShopDetails,
@@ -74,11 +75,20 @@ describe("installing the app", () => {
     const shopify = answerTokenExchange(shop);
     const details = mockShopDetails(shop, TOKYO);
     const catalog = mockCatalogExport({ shop, result: "", status: "RUNNING" });
+    const discounts = mockOfferDiscountApi(shop);
 
     const { home } = await openApp(shop);
 
     expect(shopify.exchanges()).toBe(1);
     expect(details.calls()).toBe(1);
+    // …creates the checkout discount the offers' marks earn, with the shop's mark key in it…
+    expect(discounts.calls.map((call) => call.operation)).toEqual(["CartliftOfferDiscountCreate"]);
+    const { offerMarkKey } = await prisma.shop.findUniqueOrThrow({ where: { domain: shop } });
+    expect(JSON.parse([...discounts.discounts.values()][0]!)).toEqual({ v: 1, key: offerMarkKey, rules: {} });
+    expect(await prisma.offerDiscount.findUnique({ where: { shop } })).toMatchObject({
+      discountId: [...discounts.discounts.keys()][0],
+      state: "ok",
+    });
     // …and then starts the catalog import, once the row it hangs off exists.
     expect(catalog.calls).toContain("CartliftCatalogExport");
     expect(await prisma.catalogImport.findMany({ where: { shop } })).toMatchObject([{ status: "running" }]);
@@ -102,6 +112,7 @@ describe("installing the app", () => {
     const shopify = answerTokenExchange(shop);
     mockShopDetails(shop, TOKYO);
     mockCatalogExport({ shop, result: "", status: "RUNNING" });
+    const discounts = mockOfferDiscountApi(shop);
     await openApp(shop);
     const first = await storedShop(shop);
     await prisma.shop.update({ where: { domain: shop }, data: { uninstalledAt: new Date() } });
@@ -131,6 +142,12 @@ describe("installing the app", () => {
     expect(again!.detailsSyncedAt!.getTime()).toBeGreaterThanOrEqual(first!.detailsSyncedAt!.getTime());
     // The running catalog import is checked on, not started again.
     expect(await prisma.catalogImport.count({ where: { shop } })).toBe(1);
+    // The discount is written again by its id: one the merchant deleted meanwhile would come back.
+    expect(discounts.calls.map((call) => call.operation)).toEqual([
+      "CartliftOfferDiscountCreate",
+      "CartliftOfferDiscountUpdate",
+    ]);
+    expect(discounts.discounts.size).toBe(1);
   });
 
   it("seeds the shipped personas once: at install, not again on a re-auth", async () => {
@@ -138,6 +155,7 @@ describe("installing the app", () => {
     const shopify = answerTokenExchange(shop);
     mockShopDetails(shop);
     mockCatalogExport({ shop, result: "", status: "RUNNING" });
+    mockOfferDiscountApi(shop);
 
     await openApp(shop);
     const installed = await prisma.persona.findMany({ where: { shop }, orderBy: { position: "asc" } });
@@ -170,6 +188,7 @@ describe("a yen shop in Tokyo in the admin", () => {
     answerTokenExchange(shop);
     mockShopDetails(shop, TOKYO);
     mockCatalogExport({ shop, result: "", status: "RUNNING" });
+    mockOfferDiscountApi(shop);
     const { token } = await openApp(shop);
     return { shop, token };
   }
@@ -236,6 +255,7 @@ describe("a yen shop in Tokyo in the admin", () => {
     answerTokenExchange(shop);
     mockShopDetails(shop, { ianaTimezone: "America/New_York" });
     mockCatalogExport({ shop, result: "", status: "RUNNING" });
+    mockOfferDiscountApi(shop);
     const { token } = await openApp(shop);
     const rule = {
       name: "Spring forward",
@@ -283,10 +303,13 @@ describe("installing while Shopify's Admin API cannot be reached", () => {
 
     mockShopDetails(shop, TOKYO);
     mockCatalogExport({ shop, result: "", status: "RUNNING" });
+    const discounts = mockOfferDiscountApi(shop);
     await reauth(shop);
 
     expect(await storedShop(shop)).toMatchObject({ currency: "JPY", timezone: "Asia/Tokyo" });
     expect(await prisma.catalogImport.findMany({ where: { shop } })).toMatchObject([{ status: "running" }]);
     expect(await prisma.persona.count({ where: { shop } })).toBe(builtInPersonas().length);
+    // The checkout discount, which needs the row too, waited for it.
+    expect(discounts.calls.map((call) => call.operation)).toEqual(["CartliftOfferDiscountCreate"]);
   });
 });

@@ -98,6 +98,7 @@ describe("shopify.app.toml access scopes", () => {
       "read_all_orders",
       "read_customers",
       "write_app_proxy",
+      "write_discounts",
     ]);
     const comments = TOML.slice(TOML.indexOf("[access_scopes]"), TOML.indexOf("scopes ="));
     for (const scope of list) expect(comments, scope).toMatch(new RegExp(`^# - ${scope}: `, "m"));

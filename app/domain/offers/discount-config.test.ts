@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildOfferDiscountConfig, DISCOUNT_CONFIG_MAX_BYTES } from "./discount-config";
+import { buildOfferDiscountConfig, DISCOUNT_CONFIG_MAX_BYTES, serializeOfferDiscountConfig } from "./discount-config";
 import type { Rule } from "./types";
 
 const KEY = "a".repeat(43);
@@ -56,5 +56,22 @@ describe("buildOfferDiscountConfig", () => {
     expect(() => buildOfferDiscountConfig(KEY, many, "USD")).toThrow(/over Shopify's 10,000/);
     const fits = many.slice(0, 50);
     expect(JSON.stringify(buildOfferDiscountConfig(KEY, fits, "USD")).length).toBeLessThan(DISCOUNT_CONFIG_MAX_BYTES);
+  });
+});
+
+describe("serializeOfferDiscountConfig", () => {
+  it("writes the same bytes for the same rules in any order, and parses back to the configuration", () => {
+    const a = rule("a", { discount: { type: "percentage", value: 10 } });
+    const b = rule("b", { discount: { type: "fixed_amount", amountMinor: 250 } });
+    const config = buildOfferDiscountConfig(KEY, [b, a], "EUR");
+
+    const value = serializeOfferDiscountConfig(config);
+
+    expect(value).toBe(serializeOfferDiscountConfig(buildOfferDiscountConfig(KEY, [a, b], "EUR")));
+    expect(value).toBe(
+      `{"v":1,"key":"${KEY}","rules":{"a":{"type":"percentage","value":10,"message":"Offer: 10% off"},` +
+        `"b":{"type":"fixed","amount":"2.50","message":"Offer: €2.50 off"}}}`,
+    );
+    expect(JSON.parse(value)).toEqual(config);
   });
 });

@@ -47,3 +47,13 @@ export function buildOfferDiscountConfig(key: string, rules: readonly Rule[], cu
     );
   return config;
 }
+
+/**
+ * The metafield value for a configuration: JSON with the rules in id order, so the same rules give
+ * the same bytes whatever order they were listed in (the app compares hashes of this value to skip
+ * writes that would change nothing).
+ */
+export function serializeOfferDiscountConfig(config: OfferDiscountConfig): string {
+  const rules = Object.fromEntries(Object.entries(config.rules).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return JSON.stringify({ v: config.v, key: config.key, rules });
+}
