@@ -37,11 +37,14 @@ export async function grantOfferDiscountAccess(shop: string): Promise<boolean> {
   return true;
 }
 
+// No failure on record: what every state but "pending" stores.
+const NO_FAILURE = { error: null, failures: 0, retryAt: null };
+
 /** The app lost write_discounts (uninstalled, or the scope was taken back); the discount id is kept. */
 export async function revokeOfferDiscountAccess(shop: string): Promise<void> {
   await prisma.offerDiscount.updateMany({
     where: { shop },
-    data: { state: "no_access", error: null, failures: 0, retryAt: null },
+    data: { state: "no_access", ...NO_FAILURE },
   });
 }
 
@@ -53,7 +56,7 @@ export async function recordOfferDiscountSynced(
 ): Promise<void> {
   await prisma.offerDiscount.updateMany({
     where: { shop },
-    data: { ...written, state: "ok", error: null, failures: 0, retryAt: null, syncedAt: at },
+    data: { ...written, state: "ok", ...NO_FAILURE, syncedAt: at },
   });
 }
 
@@ -61,7 +64,7 @@ export async function recordOfferDiscountSynced(
 export async function recordOfferDiscountCurrent(shop: string): Promise<void> {
   await prisma.offerDiscount.updateMany({
     where: { shop },
-    data: { state: "ok", error: null, failures: 0, retryAt: null },
+    data: { state: "ok", ...NO_FAILURE },
   });
 }
 
