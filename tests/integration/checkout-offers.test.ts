@@ -2,8 +2,8 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { prisma } from "../../app/db.server";
 import type { CheckoutOffer } from "../../app/schemas/checkout";
-import { action as eventsAction } from "../../app/routes/api.checkout.events";
-import { action as offersAction } from "../../app/routes/api.checkout.offers";
+import { action as eventsAction, loader as eventsLoader } from "../../app/routes/api.checkout.events";
+import { action as offersAction, loader as offersLoader } from "../../app/routes/api.checkout.offers";
 import { loader as nextLoader } from "../../app/routes/proxy.next";
 import { verifyMark } from "../../app/services/offer-mark.server";
 import { saveRule } from "../../app/services/offer-rules.server";
@@ -163,16 +163,36 @@ describe("POST /api/checkout/offers", () => {
     expect(answer).toMatchObject({ status: 200, body: { offers: [] } });
   });
 
-  it("answers the CORS preflight without a token", async () => {
+  it("answers the CORS preflight without a token (Remix routes OPTIONS to the loader)", async () => {
     const { shop } = await checkoutShop();
 
-    const response = await offersAction(
+    const response = await offersLoader(
       args(checkoutRequest("offers", shop, null, { withoutToken: true }, { method: "OPTIONS" })),
     );
 
     expect(response.status).toBe(204);
     expect(response.headers.get("Access-Control-Allow-Origin")).toBe("*");
     expect(response.headers.get("Access-Control-Allow-Headers")).toContain("Authorization");
+  });
+
+  it("answers the events preflight too, and a GET to either route with a 405", async () => {
+    const { shop } = await checkoutShop();
+
+    const preflight = await eventsLoader(
+      args(checkoutRequest("events", shop, null, { withoutToken: true }, { method: "OPTIONS" })),
+    );
+    const gets = await Promise.all(
+      [offersLoader, eventsLoader].map((loader) =>
+        loader(args(checkoutRequest("offers", shop, null, {}, { method: "GET" }))),
+      ),
+    );
+
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get("Access-Control-Allow-Origin")).toBe("*");
+    expect(gets.map((response) => [response.status, response.headers.get("Allow")])).toEqual([
+      [405, "POST, OPTIONS"],
+      [405, "POST, OPTIONS"],
+    ]);
   });
 
   it.each<[string, (shop: string) => CheckoutSigning]>([
