@@ -4,6 +4,7 @@ import { AdminApiError } from "./adapters/admin-bulk.server";
 import { AppSessionStorage } from "./adapters/session-storage.server";
 import { prisma } from "./db.server";
 import { loadOrExit, parseAppEnv } from "./env.server";
+import { ensureBackendMetafield, startBackendMetafieldResync } from "./services/backend-metafield.server";
 import { requestCatalogImport } from "./services/catalog-import.server";
 import { startOfferDiscountResync, updateOfferDiscountAccess } from "./services/offer-discount-sync.server";
 import { ensureOfferMarkKey } from "./services/offer-mark-keys.server";
@@ -46,6 +47,12 @@ const shopify = shopifyApp({
       // install, rewritten at each auth (so one the merchant deleted comes back). A failure is
       // recorded and retried; it never fails the auth.
       if (stored) await updateOfferDiscountAccess(shop, session.scope, admin);
+      // Where the checkout extension finds the app (docs/checkout-api.md): written at install, and
+      // again only when the app's URL changed since.
+      if (stored)
+        await unlessShopifyUnreachable(shop, "writing the backend metafield", () =>
+          ensureBackendMetafield(shop, admin, env.SHOPIFY_APP_URL),
+        );
       // The import itself decides whether one is already running (then a re-auth starts none).
       if (stored)
         await unlessShopifyUnreachable(shop, "starting the catalog import", () => requestCatalogImport(shop, admin));
@@ -69,8 +76,10 @@ async function unlessShopifyUnreachable<T>(shop: string, what: string, work: () 
 }
 
 // Shops whose last discount write failed, or whose rules changed while no process ran, are written
-// again shortly after start (in the background: start-up does not wait for Shopify).
+// again shortly after start (in the background: start-up does not wait for Shopify); so are the
+// backend metafields of shops that do not hold this process's app URL (the app moved).
 startOfferDiscountResync();
+startBackendMetafieldResync(env.SHOPIFY_APP_URL);
 
 export default shopify;
 export const addDocumentResponseHeaders = shopify.addDocumentResponseHeaders;

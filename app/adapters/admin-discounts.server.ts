@@ -11,6 +11,7 @@ import {
   offerDiscountUpdateResponse,
   type DiscountUserError,
 } from "../schemas/offer-discount";
+import { describeUserErrors } from "../schemas/shopify-fields";
 import { AdminApiError, request, type AdminGraphql } from "./admin-bulk.server";
 
 /** The Function's handle (extensions/cartlift-discount/shopify.extension.toml). */
@@ -52,7 +53,7 @@ mutation CartliftOfferDiscountUpdate($id: ID!, $discount: DiscountAutomaticAppIn
 export class DiscountRefusedError extends AdminApiError {
   override name = "DiscountRefusedError";
   constructor(readonly userErrors: DiscountUserError[]) {
-    super(`Shopify refused the offer discount: ${userErrors.map(describeUserError).join("; ") || "no reason given"}`);
+    super(`Shopify refused the offer discount: ${describeUserErrors(userErrors)}`);
   }
 }
 
@@ -85,9 +86,4 @@ export async function updateOfferDiscount(admin: AdminGraphql, id: string, value
   if (namesMissingDiscount(userErrors)) return null;
   if (userErrors.length > 0 || !automaticAppDiscount) throw new DiscountRefusedError(userErrors);
   return automaticAppDiscount.discountId;
-}
-
-function describeUserError(error: DiscountUserError): string {
-  const where = error.field?.length ? ` (${error.field.join(".")})` : "";
-  return `${error.message}${where}${error.code ? ` [${error.code}]` : ""}`;
 }

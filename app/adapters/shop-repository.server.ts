@@ -1,4 +1,7 @@
-/** Prisma access for shops, their sessions and shop-wide data removal. Every query carries the shop. */
+/**
+ * Prisma access for shops, their sessions and shop-wide data removal. Every query carries the shop,
+ * except the backend metafield's start-up list.
+ */
 import { prisma } from "../db.server";
 import type { ShopDetails } from "../schemas/shop";
 
@@ -45,6 +48,31 @@ export async function saveShopDetails(shop: string, details: ShopDetails, at = n
     create: { domain: shop, ...columns },
     update: { ...columns, uninstalledAt: null },
   });
+}
+
+/** The app URL last written to the shop's backend metafield; null when none is (or no row). */
+export async function findBackendUrl(shop: string): Promise<string | null> {
+  const row = await prisma.shop.findUnique({ where: { domain: shop }, select: { backendUrl: true } });
+  return row?.backendUrl ?? null;
+}
+
+/** Records what the shop's backend metafield holds now (null: nothing, as after uninstall). */
+export async function recordBackendUrl(shop: string, url: string | null): Promise<void> {
+  await prisma.shop.updateMany({ where: { domain: shop }, data: { backendUrl: url } });
+}
+
+/**
+ * Every installed shop whose backend metafield does not hold `url` (none written, or another URL),
+ * for the start-up resync: the one query here that spans shops.
+ */
+export async function listShopsWithOtherBackendUrl(url: string): Promise<string[]> {
+  const rows = await prisma.shop.findMany({
+    // SQL's <> is never true for NULL: shops with none written need their own condition.
+    where: { uninstalledAt: null, OR: [{ backendUrl: null }, { backendUrl: { not: url } }] },
+    select: { domain: true },
+    orderBy: { domain: "asc" },
+  });
+  return rows.map((row) => row.domain);
 }
 
 /** Removes every session of the shop; returns how many were removed. */

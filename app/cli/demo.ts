@@ -57,6 +57,7 @@ async function main() {
     data,
     process.env.SCOPES ||
       "read_products,read_inventory,read_orders,read_all_orders,read_customers,write_app_proxy,write_discounts",
+    origin,
   );
   console.log(
     `${seed.seeded ? "seeded" : "kept"} demo shop: ${seed.products} products, ${seed.orders} orders, ${seed.orderLines} order lines (${elapsed()})`,

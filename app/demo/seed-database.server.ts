@@ -4,12 +4,13 @@
  * as the catalog import writes a batch (`saveCatalogBatch`, through `saveProducts` and
  * `saveCollections`, the one code path for the catalog, which the product webhooks use too), the
  * orders as the order import does (`insertNewOrders`), plus the offline session Shopify's token
- * exchange would have stored.
+ * exchange would have stored and the backend metafield the install would have written.
  */
 import type { PrismaClient } from "@prisma/client";
 import { createImport, saveCatalogBatch, updateImport } from "../adapters/catalog-import-store.server";
 import { insertNewOrders } from "../adapters/orders.server";
-import { saveShopDetails } from "../adapters/shop-repository.server";
+import { recordBackendUrl, saveShopDetails } from "../adapters/shop-repository.server";
+import { backendMetafieldValue } from "../schemas/app-metafields";
 import type { IncomingCollection, IncomingProduct } from "../schemas/catalog";
 import type { IncomingOrder } from "../schemas/orders";
 import type { ShopDetails } from "../schemas/shop";
@@ -43,14 +44,30 @@ export function demoShopDetails(data: DemoShopData): ShopDetails {
   };
 }
 
-/** Seeds the demo shop unless exactly this data is already there; replaces stale demo data. */
-export async function seedDemoDatabase(prisma: PrismaClient, data: DemoShopData, scopes: string): Promise<SeedResult> {
+/**
+ * Seeds the demo shop unless exactly this data is already there; replaces stale demo data. On every
+ * start, records `appOrigin` (the demo app's) as the backend metafield's URL: a real shop's is written
+ * through the Admin API, which the demo never calls, so the start-up resync must find nothing to write.
+ */
+export async function seedDemoDatabase(
+  prisma: PrismaClient,
+  data: DemoShopData,
+  scopes: string,
+  appOrigin: string,
+): Promise<SeedResult> {
   const shop = data.shop.domain;
   const lineCount = data.orders.reduce((sum, order) => sum + order.lines.length, 0);
   const result = { products: data.products.length, orders: data.orders.length, orderLines: lineCount };
   await upsertOfflineSession(prisma, shop, scopes);
-  if (await alreadySeeded(prisma, data, lineCount)) return { seeded: false, ...result };
+  const seeded = !(await alreadySeeded(prisma, data, lineCount));
+  if (seeded) await replaceDemoData(prisma, data);
+  // Every start: the demo may run on another port than last time.
+  await recordBackendUrl(shop, backendMetafieldValue(appOrigin));
+  return { seeded, ...result };
+}
 
+async function replaceDemoData(prisma: PrismaClient, data: DemoShopData): Promise<void> {
+  const shop = data.shop.domain;
   // Stale demo data goes whole (the shop row cascades to its catalog, orders, rules, tombstones…).
   await prisma.shop.deleteMany({ where: { domain: shop } });
   await saveShopDetails(shop, demoShopDetails(data));
@@ -64,7 +81,6 @@ export async function seedDemoDatabase(prisma: PrismaClient, data: DemoShopData,
   for (const batch of chunks(orders, ORDER_BATCH)) {
     await prisma.$transaction((tx) => insertNewOrders(tx, shop, batch, []));
   }
-  return { seeded: true, ...result };
 }
 
 async function alreadySeeded(prisma: PrismaClient, data: DemoShopData, lineCount: number): Promise<boolean> {

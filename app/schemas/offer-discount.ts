@@ -4,13 +4,10 @@
  * and how to read a refusal that means "that discount is gone".
  */
 import { z } from "zod";
+import { adminUserError } from "./shopify-fields";
 
-/** DiscountUserError: `field` is the input path, `code` a DiscountErrorCode. */
-export const discountUserError = z.object({
-  field: z.array(z.string()).nullish(),
-  message: z.string(),
-  code: z.string().nullish(),
-});
+/** DiscountUserError: `code` a DiscountErrorCode. */
+export const discountUserError = adminUserError;
 
 export type DiscountUserError = z.infer<typeof discountUserError>;
 

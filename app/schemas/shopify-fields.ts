@@ -26,3 +26,19 @@ export function minorUnits(amount: string, currency: string, path: (string | num
   if (value === null) ctx.addIssue({ code: "custom", path, message: `${amount} is not a ${currency} amount` });
   return value ?? 0;
 }
+
+/** A mutation's user error (DiscountUserError, MetafieldsSetUserError…): `field` is the input path. */
+export const adminUserError = z.object({
+  field: z.array(z.string()).nullish(),
+  message: z.string(),
+  code: z.string().nullish(),
+});
+
+export type AdminUserError = z.infer<typeof adminUserError>;
+
+/** "message (field.path) [CODE]; …", or "no reason given" when Shopify gave none. */
+export function describeUserErrors(errors: readonly AdminUserError[]): string {
+  const one = (error: AdminUserError) =>
+    `${error.message}${error.field?.length ? ` (${error.field.join(".")})` : ""}${error.code ? ` [${error.code}]` : ""}`;
+  return errors.map(one).join("; ") || "no reason given";
+}

@@ -14,6 +14,7 @@ import {
   scopesUpdatePayload,
   shopRedactPayload,
 } from "../schemas/webhooks";
+import { forgetBackendMetafield } from "./backend-metafield.server";
 import { revokeOfferDiscountAccess, updateOfferDiscountAccess } from "./offer-discount-sync.server";
 import { forgetShopModel } from "./recommendations.server";
 import { parseWebhookPayload } from "./webhook-payload.server";
@@ -24,6 +25,8 @@ export async function handleAppUninstalled(shop: string, now: Date): Promise<{ s
   await markShopUninstalled(shop, now);
   // No discount write can succeed without a token: stop them (and any timed retry) until reinstall.
   await revokeOfferDiscountAccess(shop);
+  // Shopify deletes the app's metafields with it: the reinstall's auth writes the backend one again.
+  await forgetBackendMetafield(shop);
   return { sessionsRemoved };
 }
 

@@ -14,7 +14,7 @@ const id = (handle: string) => data.products.find((p) => p.handle === handle)!.i
 beforeAll(async () => {
   data = generateDemoShop();
   await prisma.shop.deleteMany({ where: { domain: data.shop.domain } });
-  await seedDemoDatabase(prisma, data, "read_products");
+  await seedDemoDatabase(prisma, data, "read_products", "http://127.0.0.1:3000");
   await retrainShop(data.shop.domain);
   await seedDemoOffers(data);
   token = await sessionToken(data.shop.domain);

@@ -4,19 +4,26 @@ import { describe, expect, it } from "vitest";
 import { prisma } from "../../app/db.server";
 import { generateDemoShop } from "../../app/demo/seed";
 import { seedDemoDatabase } from "../../app/demo/seed-database.server";
+import { resyncBackendMetafields } from "../../app/services/backend-metafield.server";
+import { useAdminApiMock } from "../mocks/admin-api";
+
+// Nothing here may call Shopify: an Admin API request would fail the test.
+useAdminApiMock();
 
 const SCOPES = "read_products,read_orders";
+// The demo app's origin (npm run demo on its default port).
+const ORIGIN = "http://127.0.0.1:3000";
 
 describe("the demo seed", () => {
   it("writes the same shop, catalog and orders every time, and re-running keeps them", async () => {
     const data = generateDemoShop();
     const shop = data.shop.domain;
 
-    const first = await seedDemoDatabase(prisma, data, SCOPES);
+    const first = await seedDemoDatabase(prisma, data, SCOPES, ORIGIN);
     const firstDump = await fingerprint(shop);
-    const again = await seedDemoDatabase(prisma, generateDemoShop(), SCOPES);
+    const again = await seedDemoDatabase(prisma, generateDemoShop(), SCOPES, ORIGIN);
     await prisma.shop.delete({ where: { domain: shop } });
-    await seedDemoDatabase(prisma, generateDemoShop(), SCOPES);
+    await seedDemoDatabase(prisma, generateDemoShop(), SCOPES, ORIGIN);
     const secondDump = await fingerprint(shop);
 
     expect(first).toMatchObject({ seeded: true, products: data.products.length, orders: data.orders.length });
@@ -31,11 +38,29 @@ describe("the demo seed", () => {
     });
   });
 
+  it("records the demo app's origin as the backend metafield's URL on every start, so the start-up resync writes nothing", async () => {
+    const data = generateDemoShop();
+    const shop = data.shop.domain;
+    await seedDemoDatabase(prisma, data, SCOPES, ORIGIN);
+    const backendUrl = async () =>
+      (await prisma.shop.findUniqueOrThrow({ where: { domain: shop }, select: { backendUrl: true } })).backendUrl;
+
+    expect(await backendUrl()).toBe(ORIGIN);
+    expect(await resyncBackendMetafields(ORIGIN)).toEqual({ written: 0, skipped: 0, failed: 0 });
+
+    // Started again on another port, the data kept: the new origin is recorded all the same.
+    const kept = await seedDemoDatabase(prisma, data, SCOPES, "http://127.0.0.1:4000/");
+
+    expect(kept.seeded).toBe(false);
+    expect(await backendUrl()).toBe("http://127.0.0.1:4000");
+    expect(await resyncBackendMetafields("http://127.0.0.1:4000")).toEqual({ written: 0, skipped: 0, failed: 0 });
+  });
+
   it("stores the shop, catalog and import as the install bootstrap and the catalog import would", async () => {
     const data = generateDemoShop();
     const shop = data.shop.domain;
     await prisma.shop.deleteMany({ where: { domain: shop } });
-    await seedDemoDatabase(prisma, data, SCOPES);
+    await seedDemoDatabase(prisma, data, SCOPES, ORIGIN);
     const coffeePods = data.products.find((p) => p.handle === "coffee-pods")!;
     const decaf = coffeePods.variants.find((v) => v.title === "Decaf")!;
 
@@ -77,10 +102,10 @@ describe("the demo seed", () => {
     const data = generateDemoShop();
     const shop = data.shop.domain;
     const brewPlus = data.products.find((p) => p.handle === "brew-plus")!;
-    await seedDemoDatabase(prisma, data, SCOPES);
+    await seedDemoDatabase(prisma, data, SCOPES, ORIGIN);
     await prisma.product.updateMany({ where: { shop }, data: { upgradeFeatures: Prisma.DbNull } });
 
-    const reseed = await seedDemoDatabase(prisma, data, SCOPES);
+    const reseed = await seedDemoDatabase(prisma, data, SCOPES, ORIGIN);
 
     expect(reseed.seeded).toBe(true);
     expect(
@@ -94,11 +119,11 @@ describe("the demo seed", () => {
   it("replaces a database seeded before shops had details and products had Shopify's updated_at", async () => {
     const data = generateDemoShop();
     const shop = data.shop.domain;
-    await seedDemoDatabase(prisma, data, SCOPES);
+    await seedDemoDatabase(prisma, data, SCOPES, ORIGIN);
     await prisma.shop.update({ where: { domain: shop }, data: { timezone: null } });
     await prisma.product.updateMany({ where: { shop }, data: { shopifyUpdatedAt: null } });
 
-    const reseed = await seedDemoDatabase(prisma, data, SCOPES);
+    const reseed = await seedDemoDatabase(prisma, data, SCOPES, ORIGIN);
 
     expect(reseed.seeded).toBe(true);
     expect(await prisma.shop.findUnique({ where: { domain: shop }, select: { timezone: true } })).toEqual({

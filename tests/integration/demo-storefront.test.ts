@@ -20,7 +20,7 @@ const SID = Array.from({ length: 50 }, (_, i) => `demo-shopper-${i}`).find(
 beforeAll(async () => {
   data = generateDemoShop();
   await prisma.shop.deleteMany({ where: { domain: data.shop.domain } });
-  await seedDemoDatabase(prisma, data, "read_products");
+  await seedDemoDatabase(prisma, data, "read_products", "http://127.0.0.1:3000");
   await retrainShop(data.shop.domain);
   await seedDemoOffers(data);
 });

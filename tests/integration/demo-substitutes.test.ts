@@ -17,7 +17,7 @@ const handleOf = new Map(data.products.map((p) => [p.id, p.handle]));
 let source: RecommendationSource;
 
 beforeAll(async () => {
-  await seedDemoDatabase(prisma, data, "read_products,read_orders");
+  await seedDemoDatabase(prisma, data, "read_products,read_orders", "http://127.0.0.1:3000");
   await seedDemoOffers(data);
   await retrainShop(data.shop.domain);
   source = await recommendationSourceFor(data.shop.domain);

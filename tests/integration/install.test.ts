@@ -12,6 +12,7 @@ import { env } from "../../app/shopify.server";
 import { renderAdminPage } from "../factories/admin-page";
 import { answerOf, personaForm, postJson, settingsForm } from "../factories/personas";
 import { adminFetch, installShop, sessionToken, uniqueShop } from "../factories/shopify";
+import { mockAppMetafieldsApi } from "../mocks/app-metafields-api";
 import { mockCatalogExport } from "../mocks/catalog-api";
 import { mockOfferDiscountApi } from "../mocks/offer-discount-api";
 import {
@@ -76,11 +77,23 @@ describe("installing the app", () => {
     const details = mockShopDetails(shop, TOKYO);
     const catalog = mockCatalogExport({ shop, result: "", status: "RUNNING" });
     const discounts = mockOfferDiscountApi(shop);
+    const metafields = mockAppMetafieldsApi(shop);
 
     const { home } = await openApp(shop);
 
     expect(shopify.exchanges()).toBe(1);
     expect(details.calls()).toBe(1);
+    // …writes where the checkout extension finds the app: the app's URL, on the shop…
+    expect(metafields.calls.map((call) => call.operation)).toEqual(["CartliftShopId", "CartliftBackendMetafieldSet"]);
+    expect(metafields.calls[1]!.variables.metafields).toEqual([
+      {
+        ownerId: metafields.shopId,
+        namespace: "$app:cartlift",
+        key: "backend",
+        type: "url",
+        value: env.SHOPIFY_APP_URL,
+      },
+    ]);
     // …creates the checkout discount the offers' marks earn, with the shop's mark key in it…
     expect(discounts.calls.map((call) => call.operation)).toEqual(["CartliftOfferDiscountCreate"]);
     const { offerMarkKey } = await prisma.shop.findUniqueOrThrow({ where: { domain: shop } });
@@ -104,6 +117,7 @@ describe("installing the app", () => {
       developmentStore: true,
       detailsSyncedAt: expect.any(Date),
       uninstalledAt: null,
+      backendUrl: env.SHOPIFY_APP_URL,
     });
   });
 
@@ -113,6 +127,7 @@ describe("installing the app", () => {
     mockShopDetails(shop, TOKYO);
     mockCatalogExport({ shop, result: "", status: "RUNNING" });
     const discounts = mockOfferDiscountApi(shop);
+    const metafields = mockAppMetafieldsApi(shop);
     await openApp(shop);
     const first = await storedShop(shop);
     await prisma.shop.update({ where: { domain: shop }, data: { uninstalledAt: new Date() } });
@@ -148,6 +163,9 @@ describe("installing the app", () => {
       "CartliftOfferDiscountUpdate",
     ]);
     expect(discounts.discounts.size).toBe(1);
+    // The backend metafield holds the app's URL already (only app/uninstalled forgets it): not written again.
+    expect(metafields.calls.filter((call) => call.operation === "CartliftBackendMetafieldSet")).toHaveLength(1);
+    expect(again!.backendUrl).toBe(env.SHOPIFY_APP_URL);
   });
 
   it("seeds the shipped personas once: at install, not again on a re-auth", async () => {
@@ -156,6 +174,7 @@ describe("installing the app", () => {
     mockShopDetails(shop);
     mockCatalogExport({ shop, result: "", status: "RUNNING" });
     mockOfferDiscountApi(shop);
+    mockAppMetafieldsApi(shop);
 
     await openApp(shop);
     const installed = await prisma.persona.findMany({ where: { shop }, orderBy: { position: "asc" } });
@@ -189,6 +208,7 @@ describe("a yen shop in Tokyo in the admin", () => {
     mockShopDetails(shop, TOKYO);
     mockCatalogExport({ shop, result: "", status: "RUNNING" });
     mockOfferDiscountApi(shop);
+    mockAppMetafieldsApi(shop);
     const { token } = await openApp(shop);
     return { shop, token };
   }
@@ -256,6 +276,7 @@ describe("a yen shop in Tokyo in the admin", () => {
     mockShopDetails(shop, { ianaTimezone: "America/New_York" });
     mockCatalogExport({ shop, result: "", status: "RUNNING" });
     mockOfferDiscountApi(shop);
+    mockAppMetafieldsApi(shop);
     const { token } = await openApp(shop);
     const rule = {
       name: "Spring forward",
@@ -304,6 +325,7 @@ describe("installing while Shopify's Admin API cannot be reached", () => {
     mockShopDetails(shop, TOKYO);
     mockCatalogExport({ shop, result: "", status: "RUNNING" });
     const discounts = mockOfferDiscountApi(shop);
+    const metafields = mockAppMetafieldsApi(shop);
     await reauth(shop);
 
     expect(await storedShop(shop)).toMatchObject({ currency: "JPY", timezone: "Asia/Tokyo" });
@@ -311,5 +333,35 @@ describe("installing while Shopify's Admin API cannot be reached", () => {
     expect(await prisma.persona.count({ where: { shop } })).toBe(builtInPersonas().length);
     // The checkout discount, which needs the row too, waited for it.
     expect(discounts.calls.map((call) => call.operation)).toEqual(["CartliftOfferDiscountCreate"]);
+    expect(await storedShop(shop)).toMatchObject({ backendUrl: env.SHOPIFY_APP_URL });
+    expect(metafields.values.get("$app:cartlift/backend")).toBe(env.SHOPIFY_APP_URL);
+  });
+});
+
+describe("installing while Shopify refuses the backend metafield", () => {
+  it("still installs, records no URL, and the next auth writes it", async () => {
+    const shop = uniqueShop();
+    answerTokenExchange(shop);
+    mockShopDetails(shop);
+    mockCatalogExport({ shop, result: "", status: "RUNNING" });
+    mockOfferDiscountApi(shop);
+    const metafields = mockAppMetafieldsApi(shop);
+    metafields.failNext("refused");
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+
+    const { home } = await openApp(shop);
+
+    expect(home).toMatchObject({ shop, currency: "USD" });
+    expect(await storedShop(shop)).toMatchObject({ backendUrl: null });
+    expect(await prisma.catalogImport.count({ where: { shop } })).toBe(1);
+    expect(warn).toHaveBeenCalledWith(
+      expect.stringContaining(`afterAuth for ${shop}: writing the backend metafield failed (Shopify refused`),
+    );
+    warn.mockRestore();
+
+    await reauth(shop);
+
+    expect(await storedShop(shop)).toMatchObject({ backendUrl: env.SHOPIFY_APP_URL });
+    expect(metafields.values.get("$app:cartlift/backend")).toBe(env.SHOPIFY_APP_URL);
   });
 });

@@ -10,7 +10,7 @@ describe("recommendations learned from the demo shop", () => {
   it("follow its seeded co-purchase structure, from memory and from the stored snapshot", async () => {
     const data = generateDemoShop();
     const shop = data.shop.domain;
-    await seedDemoDatabase(prisma, data, "read_products,read_orders");
+    await seedDemoDatabase(prisma, data, "read_products,read_orders", "http://127.0.0.1:3000");
     const id = (handle: string) => data.products.find((p) => p.handle === handle)?.id ?? handle;
 
     const trained = await retrainShop(shop);

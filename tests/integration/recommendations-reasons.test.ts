@@ -15,7 +15,7 @@ describe("the recommendations page's sample substitutes", () => {
   it("carry the model's reason for every upsell and down-sell it shows", async () => {
     const data = generateDemoShop();
     const shop = data.shop.domain;
-    await seedDemoDatabase(prisma, data, "read_products,read_orders");
+    await seedDemoDatabase(prisma, data, "read_products,read_orders", "http://127.0.0.1:3000");
     await installShop(shop);
 
     const overview = await loader(args(adminFetch("/app/recommendations", await sessionToken(shop))));
