@@ -4,6 +4,7 @@
  */
 import { CHECKOUT_GOAL_BYTES, CHECKOUT_LIMIT_BYTES, checkoutBundleSizes, formatBytes } from "./build-checkout";
 import { benchCatalog } from "./catalog-bench";
+import { benchCheckoutOffers } from "./checkout-bench";
 import { benchLighthouse } from "./lighthouse-bench";
 import { benchOffers } from "./offers-bench";
 import { benchProxy } from "./proxy-bench";
@@ -18,13 +19,14 @@ const suites: Record<string, (print: (line: string) => void) => Promise<void>> =
   storefront: benchStorefront,
   catalog: benchCatalog,
   // The checkout extension bundle (app/cli/build-checkout.ts): cartlift-checkout.js is what Shopify
-  // measures; Checkout/ThankYou are each module on its own.
+  // measures; Checkout/ThankYou are each module on its own. Then the endpoint it calls.
   checkout: async (print) => {
     print(
       `checkout extension bundle (limit ${formatBytes(CHECKOUT_LIMIT_BYTES)}, goal ${formatBytes(CHECKOUT_GOAL_BYTES)})`,
     );
     for (const { file, raw, gzip, brotli } of checkoutBundleSizes())
       print(`  ${file}: ${formatBytes(raw)} raw, gzip -9 ${formatBytes(gzip)}, brotli ${formatBytes(brotli)}`);
+    await benchCheckoutOffers(print);
   },
 };
 

@@ -57,7 +57,8 @@ function entry(targets: { target: string; module: string }[]): string {
     .join("\n");
 }
 
-function bundle(root: string, targets: { target: string; module: string }[]): string {
+/** The extension's bundle for `targets` (all of them by default), as `shopify app build` writes it. */
+export function bundleCheckout(root = process.cwd(), targets = checkoutTargets(root)): string {
   const result = buildSync({
     stdin: { contents: entry(targets), resolveDir: path.join(root, CHECKOUT_EXTENSION_DIR), loader: "tsx" },
     bundle: true,
@@ -88,7 +89,7 @@ export function checkoutBundleSizes(root = process.cwd()): BundleSize[] {
   const outDir = path.join(root, CHECKOUT_OUT_DIR);
   mkdirSync(outDir, { recursive: true });
   return bundles.map(({ name, targets: of }) => {
-    const code = Buffer.from(bundle(root, of));
+    const code = Buffer.from(bundleCheckout(root, of));
     const file = path.join(CHECKOUT_OUT_DIR, `${name}.js`);
     writeFileSync(path.join(root, file), code);
     return {

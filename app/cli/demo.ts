@@ -81,6 +81,8 @@ async function main() {
   const { createDemoServer } = await import("../demo/demo-server.server");
   const { createStorefront } = await import("../demo/storefront/storefront.server");
   const { productImageSvg } = await import("../demo/storefront/product-image");
+  const { offerDiscountConfigValue } = await import("../services/offer-discount-sync.server");
+  const { findBackendUrl } = await import("../adapters/shop-repository.server");
   const shopfront = createStorefront({
     data,
     origin: storefrontOrigin,
@@ -88,6 +90,14 @@ async function main() {
     apiSecret: DEMO.apiSecret,
     adminUrl: `${origin}/demo/admin`,
     extensionDir: path.resolve("extensions/cartlift-theme"),
+    checkout: {
+      apiKey: DEMO.apiKey,
+      apiSecret: DEMO.apiSecret,
+      // What Shopify holds in the shop's $app:cartlift/backend metafield: the URL the app recorded.
+      backendUrl: () => findBackendUrl(DEMO.shop),
+      // What the app writes to the offer discount's metafield for the demo shop's rules now.
+      discountConfig: async () => JSON.parse(await offerDiscountConfigValue(DEMO.shop)) as unknown,
+    },
   });
   const storefront = shopfront.createServer();
   const server = createDemoServer({
@@ -107,6 +117,7 @@ async function main() {
   console.log(`\nCartlift demo is running (${elapsed()}):`);
   console.log(`  Admin (embedded, demo shop):  ${origin}/demo/admin`);
   console.log(`  Storefront (demo shop):       ${storefrontOrigin}/`);
+  console.log(`  Checkout (extension harness): ${storefrontOrigin}/checkout`);
   console.log(`  Health:                       ${origin}/healthz`);
   console.log(
     "Demo switches: the bar on every storefront page (shopping as…, Cartlift on/off); ?cartlift=off for one page.",

@@ -21,7 +21,9 @@ const DURATION_S = 10;
 const WARMUP_S = 3;
 const DEMO_SECRET = "cartlift-demo-local-secret";
 const DEMO_SHOP = "cartlift-demo.myshopify.com";
-const USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36";
+/** A browser's user agent: Shopify's bot filter answers headless or tool user agents with 410. */
+export const USER_AGENT =
+  "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36";
 const TARGET_RATIO = 0.5;
 const TARGET_P99_MS = 25;
 
@@ -59,19 +61,35 @@ function offersPath(sample: Sample, n: number): string {
   return `/proxy/offers?${signedProxyQuery(client, identity, DEMO_SECRET)}`;
 }
 
-async function run(url: string, title: string, path?: () => string, connections = CONNECTIONS): Promise<Result> {
+/** One request of a benchmark: autocannon's request fields. */
+export interface BenchRequest {
+  method: "GET" | "POST" | "OPTIONS";
+  path: string;
+  headers?: Record<string, string>;
+  body?: string;
+}
+
+async function run(
+  url: string,
+  title: string,
+  next?: () => BenchRequest,
+  connections = CONNECTIONS,
+  duration = DURATION_S,
+): Promise<Result> {
   return autocannon({
     url,
     title,
     connections,
-    duration: DURATION_S,
+    duration,
     headers: { "user-agent": USER_AGENT, accept: "application/json" },
-    ...(path
+    ...(next
       ? {
           requests: [
             {
-              method: "GET",
-              setupRequest: (request) => ({ ...request, path: path() }),
+              setupRequest: (request) => {
+                const { headers, ...rest } = next();
+                return { ...request, ...rest, headers: { ...request.headers, ...headers } };
+              },
             },
           ],
         }
@@ -87,6 +105,41 @@ function describe(result: Result): string {
   );
 }
 
+/**
+ * Measures an endpoint between two runs of /healthz on the same app (warm-up first), then both at
+ * one connection, and prints each run and the ratio against the goals.
+ */
+export async function benchBesideHealthz(
+  print: (line: string) => void,
+  appOrigin: string,
+  label: string,
+  next: () => BenchRequest,
+): Promise<void> {
+  print(`autocannon: ${CONNECTIONS} connections, ${DURATION_S} s each, loopback, after ${WARMUP_S} s warm-up`);
+  await run(`${appOrigin}/healthz`, "warm-up", undefined, CONNECTIONS, WARMUP_S);
+  await run(appOrigin, "warm-up", next, CONNECTIONS, WARMUP_S);
+  const health1 = await run(`${appOrigin}/healthz`, "healthz");
+  const measured = await run(appOrigin, label, next);
+  const health2 = await run(`${appOrigin}/healthz`, "healthz");
+  const width = Math.max(label.length, "/healthz (before)".length) + 2;
+  print(`  ${"/healthz (before):".padEnd(width)}${describe(health1)}`);
+  print(`  ${`${label}:`.padEnd(width)}${describe(measured)}`);
+  print(`  ${"/healthz (after):".padEnd(width)}${describe(health2)}`);
+  const single = await run(appOrigin, `${label}, one connection`, next, 1);
+  const singleHealth = await run(`${appOrigin}/healthz`, "healthz, one connection", undefined, 1);
+  print(`  ${`${label}, 1 connection:`.padEnd(width)}${describe(single)}`);
+  print(`  ${"/healthz, 1 connection:".padEnd(width)}${describe(singleHealth)}`);
+  const healthRate = (health1.requests.average + health2.requests.average) / 2;
+  const ratio = measured.requests.average / healthRate;
+  const met = ratio >= TARGET_RATIO && measured.latency.p99 < TARGET_P99_MS && measured.non2xx === 0;
+  print(
+    `${label} throughput / healthz throughput: ${ratio.toFixed(2)} (goal ≥ ${TARGET_RATIO}); ` +
+      `p99 at ${CONNECTIONS} connections ${measured.latency.p99} ms (goal < ${TARGET_P99_MS} ms; ` +
+      `healthz ${Math.max(health1.latency.p99, health2.latency.p99)} ms), at 1 connection ${single.latency.p99} ms; ` +
+      `${met ? "goals met" : "GOALS NOT MET"}`,
+  );
+}
+
 /** Starts the demo, then measures healthz, offers and healthz again, and prints the ratios. */
 export async function benchProxy(print: (line: string) => void): Promise<void> {
   const demo = await startDemoProcess({ port: 3931, storefrontPort: 3932, dataDir: ".tmp/bench-proxy" });
@@ -97,34 +150,10 @@ export async function benchProxy(print: (line: string) => void): Promise<void> {
     const check = await fetch(`${demo.appOrigin}${nextPath()}`, { headers: { "user-agent": USER_AGENT } });
     const body = (await check.json()) as { offers?: unknown[] };
     print(`one signed offers request answers ${check.status} with ${body.offers?.length ?? 0} offers`);
-    print(`autocannon: ${CONNECTIONS} connections, ${DURATION_S} s each, loopback, after ${WARMUP_S} s warm-up`);
-    await autocannon({ url: `${demo.appOrigin}/healthz`, connections: CONNECTIONS, duration: WARMUP_S });
-    await autocannon({
-      url: demo.appOrigin,
-      connections: CONNECTIONS,
-      duration: WARMUP_S,
-      headers: { "user-agent": USER_AGENT },
-      requests: [{ method: "GET", setupRequest: (r) => ({ ...r, path: nextPath() }) }],
-    });
-    const health1 = await run(`${demo.appOrigin}/healthz`, "healthz");
-    const offers = await run(demo.appOrigin, "offers", nextPath);
-    const health2 = await run(`${demo.appOrigin}/healthz`, "healthz");
-    print(`  /healthz (before):       ${describe(health1)}`);
-    print(`  /proxy/offers (signed):  ${describe(offers)}`);
-    print(`  /healthz (after):        ${describe(health2)}`);
-    const single = await run(demo.appOrigin, "offers, one connection", nextPath, 1);
-    const singleHealth = await run(`${demo.appOrigin}/healthz`, "healthz, one connection", undefined, 1);
-    print(`  /proxy/offers, 1 connection: ${describe(single)}`);
-    print(`  /healthz, 1 connection:      ${describe(singleHealth)}`);
-    const healthRate = (health1.requests.average + health2.requests.average) / 2;
-    const ratio = offers.requests.average / healthRate;
-    const met = ratio >= TARGET_RATIO && offers.latency.p99 < TARGET_P99_MS && offers.non2xx === 0;
-    print(
-      `offers throughput / healthz throughput: ${ratio.toFixed(2)} (goal ≥ ${TARGET_RATIO}); ` +
-        `offers p99 at ${CONNECTIONS} connections ${offers.latency.p99} ms (goal < ${TARGET_P99_MS} ms; ` +
-        `healthz ${Math.max(health1.latency.p99, health2.latency.p99)} ms), at 1 connection ${single.latency.p99} ms; ` +
-        `${met ? "goals met" : "GOALS NOT MET"}`,
-    );
+    await benchBesideHealthz(print, demo.appOrigin, "/proxy/offers (signed)", () => ({
+      method: "GET",
+      path: nextPath(),
+    }));
   } finally {
     await demo.stop();
   }

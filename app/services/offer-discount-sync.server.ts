@@ -228,12 +228,20 @@ async function revoke(shop: string): Promise<OfferDiscountSync> {
   return { status: "no_access" };
 }
 
-/** The metafield value for the shop's rules now, and its hash. DomainError when it would not fit. */
-async function currentConfig(shop: string): Promise<{ value: string; hash: string }> {
+/**
+ * The configuration metafield's value for the shop's rules now: what the discount Function reads
+ * (the demo's checkout harness runs the Function on it). DomainError when it would not fit.
+ */
+export async function offerDiscountConfigValue(shop: string): Promise<string> {
   const [key, rules, currency] = await Promise.all([ensureOfferMarkKey(shop), listRules(shop), shopCurrency(shop)]);
   // The OfferDiscount row references the Shop row, which ensureOfferMarkKey gives a key.
   if (!key) throw new Error(`no Shop row for ${shop}`);
-  const value = serializeOfferDiscountConfig(buildOfferDiscountConfig(key, rules, currency));
+  return serializeOfferDiscountConfig(buildOfferDiscountConfig(key, rules, currency));
+}
+
+/** The metafield value for the shop's rules now, and its hash. */
+async function currentConfig(shop: string): Promise<{ value: string; hash: string }> {
+  const value = await offerDiscountConfigValue(shop);
   return { value, hash: createHash("sha256").update(value).digest("hex") };
 }
 

@@ -12,6 +12,7 @@ import type { Liquid } from "liquidjs";
 import type { DemoShopData } from "../seed";
 import type { Cart } from "./cart";
 import { cartApiAction, cartFor, CartStore, handleCartApi } from "./cart-api.server";
+import { createCheckoutHarness, type CheckoutHarnessOptions } from "../checkout/checkout.server";
 import { cartJson } from "./cart-json";
 import { extensionAssetPrefix, loadExtension, type Extension } from "./extension.server";
 import { createHttpServer } from "./http.server";
@@ -40,6 +41,8 @@ export interface StorefrontOptions {
   adminUrl: string;
   /** The theme app extension folder (extensions/cartlift-theme). */
   extensionDir: string;
+  /** The checkout harness at `/checkout` (without it, `/checkout` is a page saying checkout is Shopify's). */
+  checkout?: Omit<CheckoutHarnessOptions, "store" | "moneyFormat">;
 }
 
 const PROXY_PREFIX = "/apps/cartlift";
@@ -105,6 +108,9 @@ export function createStorefront(options: StorefrontOptions): Storefront {
   const theme = createThemeEngine();
   const carts = new CartStore();
   const extension = extensionLoader(path.resolve(options.extensionDir));
+  const checkout = options.checkout
+    ? createCheckoutHarness({ ...options.checkout, store, moneyFormat: MONEY_FORMAT })
+    : null;
   const target: ProxyTarget = {
     appOrigin: options.appOrigin,
     appPath: "/proxy",
@@ -183,6 +189,13 @@ export function createStorefront(options: StorefrontOptions): Storefront {
         const objects = objectsFor(request, readSession(request), cart, "cart");
         return renderSections(theme, ids, objects);
       });
+    }
+    if (checkout) {
+      const answer = await checkout.handle(request, {
+        cart: cartFor(carts, request),
+        customerId: customerOf(readSession(request))?.id ?? null,
+      });
+      if (answer) return answer;
     }
     const switched = handleSwitch(request);
     if (switched) return switched;

@@ -6,7 +6,7 @@
 import "@shopify/ui-extensions/preact";
 import { render } from "preact";
 import { useState } from "preact/hooks";
-import type { EventType, Offer } from "./backend";
+import { triggerOf, type EventType, type Offer } from "./backend";
 import { OfferRow, t } from "./offer-row";
 import { useOffers } from "./use-offers";
 
@@ -16,16 +16,23 @@ export default async () => {
 
 const inCart = () => new Set(shopify.lines.value.map((line) => line.merchandise.id));
 
+// An offer is shown while it is not in the cart yet and the line that earned it still is: without
+// that line its discount would not hold, and the reason to offer it has left.
+function showable(offer: Offer, cart: Set<string>): boolean {
+  const trigger = triggerOf(offer.mark);
+  return !cart.has(offer.variant) && (trigger === null || cart.has(trigger));
+}
+
 function Extension() {
   // False in accelerated checkouts (Apple Pay, Google Pay…): an offer there could not be added.
   const canAdd = shopify.instructions.value.lines.canAddCartLine;
-  const loaded = useOffers("checkout", canAdd, (offer) => !inCart().has(offer.variant));
+  const loaded = useOffers("checkout", canAdd, (offer) => showable(offer, inCart()));
   const [added, setAdded] = useState<string[]>([]);
   // While the backend thinks, nothing renders: most carts get no offer, and a placeholder that then
   // collapsed would move the page more than a list that appears.
   if (!canAdd || !loaded) return null;
   const cart = inCart();
-  const shown = loaded.offers.filter((offer) => !cart.has(offer.variant) && !added.includes(offer.mark));
+  const shown = loaded.offers.filter((offer) => showable(offer, cart) && !added.includes(offer.mark));
   if (shown.length === 0) return null;
   return (
     <s-stack gap="base">

@@ -62,6 +62,21 @@ export async function shopperId(): Promise<string> {
   }
 }
 
+/**
+ * The variant GID of the cart line that earned the offer, read from its mark's payload (signed,
+ * not secret: docs/decisions/010-offer-mark.md); null when the mark names none or cannot be read.
+ */
+export function triggerOf(mark: string): string | null {
+  try {
+    const payload = JSON.parse(atob(mark.split(".")[0]!.replace(/-/g, "+").replace(/_/g, "/"))) as { t?: unknown };
+    return typeof payload.t === "string" && /^[1-9]\d{0,19}$/.test(payload.t)
+      ? `gid://shopify/ProductVariant/${payload.t}`
+      : null;
+  } catch {
+    return null;
+  }
+}
+
 /** `cost.totalAmount.amount` as the decimal string the backend reads (no exponent, ≤ 6 places). */
 function decimal(amount: number): string {
   return Number.isFinite(amount) && amount > 0 ? amount.toFixed(6).replace(/\.?0+$/, "") : "0";

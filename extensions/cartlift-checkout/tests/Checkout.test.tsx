@@ -142,6 +142,21 @@ describe("the offers list", () => {
     ]);
   });
 
+  // The tester's signals do not notify: the harness's browser test removes the line under a live list.
+  it("skips an offer whose earning line has left the cart, and counts no impression for it", async () => {
+    const earnedBy = (n: number) =>
+      `${btoa(JSON.stringify({ v: 1, r: "rule", k: "cross_sell", o: "9", t: `900000000000${n}`, x: 1 })).replace(/=+$/, "")}.sig`;
+    extension.shopify.lines.value = [cartLine(4)];
+    const backend = serve([offerJson(2, { mark: earnedBy(1) }), offerJson(3, { mark: earnedBy(4) })]);
+    await extension.render();
+    await waitFor(() => expect(rows()).toHaveLength(1));
+    expect(rows()[0]!.textContent).toContain("Offer 3");
+    await waitFor(() => expect(backend.eventCalls()).toHaveLength(1));
+    expect((backend.eventCalls()[0]!.body as { events: { mark: string }[] }).events.map((e) => e.mark)).toEqual([
+      earnedBy(4),
+    ]);
+  });
+
   it("renders on the cart-line-list target as well", async () => {
     extension.tearDown();
     belowLines.setUp();
