@@ -64,7 +64,7 @@ describe("the checkout harness", () => {
     const podsLine = summaryLine(page, "Coffee Pods (30-pack)");
     await expect(podsLine.locator(".discount").textContent()).resolves.toBe("Offer: 10% off (−$1.50)");
     await expect(podsLine.locator(".price").textContent()).resolves.toBe("$14.99 $13.49");
-    await expect(page.locator(".totals .saved dd").textContent()).resolves.toBe("−$1.50");
+    await expect(page.locator(".totals .saved dd").textContent()).resolves.toBe("$1.50");
     // The added offer leaves the list; the other stays.
     await add.waitFor({ state: "detached" });
     await expect(offers(page).getByRole("button", { name: "Add Descaling Solution" }).isVisible()).resolves.toBe(true);

@@ -184,9 +184,9 @@ export function createCheckoutHarness(options: CheckoutHarnessOptions) {
     const shipping = subtotal >= store.freeShippingThreshold || subtotal === 0 ? 0 : 799;
     return `<dl class="totals">
   <div><dt>Subtotal</dt><dd>${escapeHtml(money(subtotal))}</dd></div>
-  ${saved > 0 ? `<div class="saved"><dt>Offer discounts</dt><dd data-saved="${saved}">−${escapeHtml(money(saved))}</dd></div>` : ""}
   <div><dt>Shipping</dt><dd>${shipping === 0 ? "Free" : escapeHtml(money(shipping))}</dd></div>
   <div class="total"><dt>Total</dt><dd><small>${escapeHtml(store.currency)}</small> ${escapeHtml(money(subtotal + shipping))}</dd></div>
+  ${saved > 0 ? `<div class="saved"><dt>Total savings</dt><dd data-saved="${saved}">${escapeHtml(money(saved))}</dd></div>` : ""}
 </dl>`;
   }
 
@@ -320,7 +320,7 @@ section{margin-bottom:28px}
 .totals{margin:16px 0 0;display:flex;flex-direction:column;gap:8px}
 .totals div{display:flex;justify-content:space-between}.totals dt,.totals dd{margin:0}
 .totals .total{font-size:19px;font-weight:600;margin-top:6px}.totals .total small{font-size:12px;color:#707070;font-weight:400;margin-right:4px}
-.saved dd{font-weight:600}
+.saved{font-weight:600;font-size:13px;text-transform:uppercase;letter-spacing:.02em}
 .empty{color:#707070}
 @media (max-width:900px){.layout{grid-template-columns:1fr}.side{order:-1;border-left:0;border-bottom:1px solid #dedede}.main{padding:24px 20px}}
 </style></head>
