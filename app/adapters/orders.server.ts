@@ -234,6 +234,7 @@ function orderFields(order: IncomingOrder) {
     name: order.name,
     processedAt: order.processedAt,
     currency: order.currency,
+    presentmentCurrency: order.presentmentCurrency ?? null,
     subtotalMinor: BigInt(order.subtotalMinor),
     totalMinor: BigInt(order.totalMinor),
     customerId: order.customerId,
@@ -253,6 +254,8 @@ function lineFields(line: IncomingOrderLine) {
     title: line.title,
     quantity: line.quantity,
     priceMinor: BigInt(line.priceMinor),
+    presentmentPriceMinor: line.presentmentPriceMinor == null ? null : BigInt(line.presentmentPriceMinor),
+    offerMark: line.offerMark ?? null,
   };
 }
 

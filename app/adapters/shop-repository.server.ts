@@ -110,6 +110,8 @@ export async function redactCustomer(shop: string, customerId: string): Promise<
   const [{ count }] = await prisma.$transaction([
     prisma.order.updateMany({ where: { shop, customerId }, data: { customerId: null } }),
     prisma.shopperIdentity.deleteMany({ where: { shop, customerId } }),
+    // What their orders earned stays counted, no longer as theirs.
+    prisma.offerAttribution.updateMany({ where: { shop, customerId }, data: { customerId: null } }),
   ]);
   return count;
 }

@@ -61,3 +61,44 @@ describe("orderWebhookPayload", () => {
     expect(orderCancelledPayload.safeParse({ ...ORDER, cancelled_at: "2026-10-03T08:00:00-04:00" }).success).toBe(true);
   });
 });
+
+describe("orderWebhookPayload: what attribution reads", () => {
+  const withDescaler = (line: Record<string, unknown>) => ({
+    ...ORDER,
+    presentment_currency: "EUR",
+    line_items: lineItems().map((item) => (item.id === 9024 ? { ...item, ...line } : item)),
+  });
+  const descaler = (body: Record<string, unknown>) =>
+    orderWebhookPayload.parse(body).order.lines.find((l) => l.id === "gid://shopify/LineItem/9024")!;
+
+  it("keeps the offer mark property and the buyer's currency and price", () => {
+    const parsed = orderWebhookPayload.parse(
+      withDescaler({
+        properties: [
+          { name: "Engraving", value: "Jon" },
+          { name: "_cartlift", value: "eyJ2IjoxfQ.c2lnbmF0dXJl" },
+        ],
+        price_set: {
+          shop_money: { amount: "11.99", currency_code: "USD" },
+          presentment_money: { amount: "10.99", currency_code: "EUR" },
+        },
+      }),
+    );
+    expect(parsed.order.presentmentCurrency).toBe("EUR");
+    expect(parsed.order.lines.find((l) => l.id === "gid://shopify/LineItem/9024")).toMatchObject({
+      offerMark: "eyJ2IjoxfQ.c2lnbmF0dXJl",
+      presentmentPriceMinor: 1099,
+    });
+    // Other properties (a buyer's engraving) are not kept.
+    expect(JSON.stringify(parsed)).not.toContain("Jon");
+  });
+
+  it.each([
+    ["no properties", {}],
+    ["a number", { properties: [{ name: "_cartlift", value: 12 }] }],
+    ["text that is not a mark", { properties: [{ name: "_cartlift", value: "free descaler please" }] }],
+    ["an over-long value", { properties: [{ name: "_cartlift", value: `${"a".repeat(2000)}.b` }] }],
+  ])("keeps no mark for %s", (_name, line) => {
+    expect(descaler(withDescaler(line)).offerMark).toBeNull();
+  });
+});

@@ -21,6 +21,10 @@ export interface IncomingOrderLine {
   quantity: number;
   /** Unit price before discounts, in the shop currency's minor units. */
   priceMinor: number;
+  /** The same price in the currency the buyer paid in (`presentmentCurrency`); absent when unknown. */
+  presentmentPriceMinor?: number | null;
+  /** The `_cartlift` line property: the offer mark the line was added with (verified at attribution). */
+  offerMark?: string | null;
 }
 
 export interface IncomingOrder {
@@ -28,6 +32,8 @@ export interface IncomingOrder {
   name: string;
   processedAt: Date;
   currency: string;
+  /** The currency the buyer paid in (Markets); absent when unknown (the history import). */
+  presentmentCurrency?: string | null;
   subtotalMinor: number;
   totalMinor: number;
   customerId: string | null;
@@ -73,7 +79,19 @@ const restLineItem = z.object({
   // Units still on the order: the quantity minus what edits removed and refunds took back.
   current_quantity: z.number().int().nonnegative().nullish(),
   price: decimal,
+  price_set: z.object({ presentment_money: z.object({ amount: decimal, currency_code: currencyCode }) }).nullish(),
+  // Line item properties as the cart had them; only Cartlift's offer mark is kept.
+  properties: z.array(z.object({ name: z.string(), value: z.unknown() })).nullish(),
 });
+
+const OFFER_MARK_PROPERTY = "_cartlift";
+// A mark is short ASCII; anything else under that name is not one (and is not kept).
+const MARK_SHAPE = /^[A-Za-z0-9_-]{1,1000}\.[A-Za-z0-9_-]{1,100}$/;
+
+function offerMarkOf(properties: z.output<typeof restLineItem>["properties"]): string | null {
+  const value = properties?.find((p) => p.name === OFFER_MARK_PROPERTY)?.value;
+  return typeof value === "string" && MARK_SHAPE.test(value) ? value : null;
+}
 
 const shopMoneySet = z.object({ shop_money: z.object({ amount: decimal, currency_code: currencyCode }) });
 
@@ -137,6 +155,7 @@ export const orderWebhookPayload = z
     updated_at: timestamp.nullish(),
     cancelled_at: timestamp.nullish(),
     currency: currencyCode,
+    presentment_currency: currencyCode.nullish(),
     subtotal_price: decimal,
     total_price: decimal,
     customer: z.object({ id: restId, admin_graphql_api_id: gidOf("Customer").optional() }).nullish(),
@@ -151,6 +170,7 @@ export const orderWebhookPayload = z
       name: raw.name,
       processedAt: new Date(raw.processed_at ?? raw.created_at),
       currency,
+      presentmentCurrency: raw.presentment_currency ?? null,
       subtotalMinor: minorUnits(raw.subtotal_price, currency, ["subtotal_price"], ctx),
       totalMinor: minorUnits(raw.total_price, currency, ["total_price"], ctx),
       customerId: raw.customer ? (raw.customer.admin_graphql_api_id ?? shopifyGid("Customer", raw.customer.id)) : null,
@@ -165,6 +185,15 @@ export const orderWebhookPayload = z
           title: line.title,
           quantity: orderedQuantity(line, id, refunds),
           priceMinor: minorUnits(line.price, currency, ["price"], ctx),
+          presentmentPriceMinor: line.price_set
+            ? minorUnits(
+                line.price_set.presentment_money.amount,
+                line.price_set.presentment_money.currency_code,
+                ["price_set"],
+                ctx,
+              )
+            : null,
+          offerMark: offerMarkOf(line.properties),
         };
       }),
     };

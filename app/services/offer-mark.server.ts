@@ -6,6 +6,7 @@
  */
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
+import { SURFACES } from "../domain/offers";
 
 /** How long a mark is honoured: a cart can reach checkout on a later visit; a copied mark goes stale. */
 export const MARK_LIFETIME_S = 72 * 3_600;
@@ -19,9 +20,16 @@ const payloadSchema = z.object({
   o: numeric,
   t: numeric.nullable(),
   x: z.number().int().positive(),
+  // Where the offer was shown and the persona it was chosen for, for attribution (absent in marks
+  // made before they were added; the discount Function ignores both).
+  s: z.enum(SURFACES).optional(),
+  p: z.string().min(1).max(64).nullable().optional(),
 });
 
-/** What a mark says: rule, kind, offered and triggering variant (numeric ids), expiry (Unix seconds). */
+/**
+ * What a mark says: rule, kind, offered and triggering variant (numeric ids), expiry (Unix seconds),
+ * and the surface and persona of the offer.
+ */
 export type OfferMark = z.output<typeof payloadSchema>;
 
 export type MarkCheck =

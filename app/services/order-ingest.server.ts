@@ -7,7 +7,8 @@
  * The model: a new order is learned in memory at once. When a stored order stops teaching what it
  * taught (cancelled, or an edit changed its products) the shop is retrained from the database,
  * whose training reads skip cancelled orders: the model ends as if the order had never arrived.
- * Refunds are kept for revenue (analytics) and change nothing the model learned.
+ * Refunds are kept for revenue (analytics) and change nothing the model learned. After each change
+ * the order's offer attribution is derived again from what is stored (attribution.server.ts).
  * A body that does not parse throws InvalidWebhookPayload: receiveWebhook answers 200 and keeps
  * it as a dead letter for the merchant to replay.
  */
@@ -18,6 +19,7 @@ import {
   refundWebhookPayload,
   type IncomingOrderState,
 } from "../schemas/orders";
+import { attributeStoredOrder } from "./attribution.server";
 import { learnNewOrder, scheduleRetrain } from "./recommendations.server";
 import { parseWebhookPayload } from "./webhook-payload.server";
 
@@ -56,13 +58,17 @@ export async function cancelOrderWebhook(shop: string, payload: unknown): Promis
 export async function ingestRefundWebhook(shop: string, payload: unknown): Promise<RefundIngestResult> {
   const refund = parseWebhookPayload(refundWebhookPayload, payload);
   const stored = (await saveRefunds(shop, [refund])) === 1;
+  // The refund lowers what the order's offers earned (nothing happens for an order not stored yet).
+  if (stored) await attributeStoredOrder(shop, refund.orderId);
   return { refundId: refund.id, stored };
 }
 
 async function applyOrderState(shop: string, state: IncomingOrderState): Promise<IngestResult> {
   const { order, refunds } = state;
   const change = await saveOrderState(shop, order);
-  await saveRefunds(shop, refunds);
+  const newRefunds = await saveRefunds(shop, refunds);
+  // What the order's offers earn follows its newest stored state (docs/decisions/026-attribution.md).
+  if (change.outcome !== "unchanged" || newRefunds > 0) await attributeStoredOrder(shop, order.id);
   switch (change.outcome) {
     case "created":
       if (change.taught.length > 0) {

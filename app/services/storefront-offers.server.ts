@@ -163,6 +163,8 @@ export function markFor(
     o: numericId(decision.variantId),
     t: trigger ? numericId(trigger) : null,
     x: Math.floor(now.getTime() / 1000) + lifetimeS,
+    s: decision.surface,
+    p: decision.personaId,
   });
 }
 

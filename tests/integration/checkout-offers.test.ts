@@ -74,7 +74,17 @@ describe("POST /api/checkout/offers", () => {
     expect(answer.body.offers[0]!.url).toBeUndefined();
     expect(verifyMark(await markKey(), answer.body.offers[0]!.mark, new Date())).toEqual({
       valid: true,
-      mark: { v: 1, r: rule.id, k: "cross_sell", o: P.pods.variant, t: P.basic.variant, x: expect.any(Number) },
+      mark: {
+        v: 1,
+        r: rule.id,
+        k: "cross_sell",
+        o: P.pods.variant,
+        t: P.basic.variant,
+        x: expect.any(Number),
+        // For attribution: where it was offered and the persona the shopper matched.
+        s: "checkout",
+        p: expect.any(String),
+      },
     });
     expect(await storedFor(shop)).toEqual({ offerEvents: 0, shopperEvents: 0, identities: 0 });
   });

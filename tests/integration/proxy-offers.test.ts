@@ -89,7 +89,16 @@ describe("GET /apps/cartlift/offers", () => {
     const check = verifyMark(key, answer.body.offers[0].mark, new Date());
     expect(check).toEqual({
       valid: true,
-      mark: { v: 1, r: rules.upsell!.id, k: "upsell", o: P.plus.variant, t: P.basic.variant, x: expect.any(Number) },
+      mark: {
+        v: 1,
+        r: rules.upsell!.id,
+        k: "upsell",
+        o: P.plus.variant,
+        t: P.basic.variant,
+        x: expect.any(Number),
+        s: "product",
+        p: expect.any(String),
+      },
     });
     expect(await storedFor(shop)).toEqual({ offerEvents: 0, shopperEvents: 0, identities: 0 });
   });
