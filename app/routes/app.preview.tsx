@@ -18,7 +18,14 @@ import { useState } from "react";
 import { KIND_LABELS, SURFACE_LABELS } from "../components/labels";
 import { ProductPicker, type PickedProduct } from "../components/product-picker";
 import { RouteErrorBoundary } from "../components/route-error-boundary";
-import { formatMinor, SURFACES, type OfferDecision, type Surface } from "../domain/offers";
+import {
+  credibleRange,
+  formatMinor,
+  SURFACES,
+  type CandidatePosterior,
+  type OfferDecision,
+  type Surface,
+} from "../domain/offers";
 import { runFormAction } from "../services/errors";
 import { previewOffers } from "../services/offer-preview.server";
 import { listPersonas } from "../services/personas.server";
@@ -149,6 +156,7 @@ function PreviewResultView({ result }: { result: Result }) {
       {trace.decisions.map((decision) => (
         <DecisionCard key={decision.offerKey} decision={decision} titles={titles} currency={currency} />
       ))}
+      {trace.posteriors?.length ? <PosteriorCard posteriors={trace.posteriors} titles={titles} /> : null}
       {trace.rejected.length > 0 ? (
         <Card>
           <BlockStack gap="200">
@@ -204,6 +212,36 @@ function DecisionCard({
           </Text>
         ) : null}
         <Text as="p">Why: {decision.reason}</Text>
+      </BlockStack>
+    </Card>
+  );
+}
+
+const percent = (rate: number) => `${(rate * 100).toFixed(1)}%`;
+
+// The range is mean ± 1.96 sd of the Beta posterior (a normal approximation, rough for few adds).
+function PosteriorCard({ posteriors, titles }: { posteriors: CandidatePosterior[]; titles: Record<string, string> }) {
+  return (
+    <Card>
+      <BlockStack gap="200">
+        <Text as="h2" variant="headingSm">
+          Accept rates behind the order
+        </Text>
+        <Text as="p" tone="subdued">
+          Each candidate in the order it was tried: estimated accept rate and 95% credible range from this shop&apos;s
+          impressions and adds.
+        </Text>
+        <List>
+          {posteriors.map((p, i) => {
+            const [low, high] = credibleRange(p);
+            return (
+              <List.Item key={`${p.kind}-${p.ruleId}-${p.productId}-${i}`}>
+                {titles[p.productId] ?? p.productId} ({KIND_LABELS[p.kind]}, ranked {p.rank + 1}): {percent(p.mean)} (
+                {percent(low)}–{percent(high)})
+              </List.Item>
+            );
+          })}
+        </List>
       </BlockStack>
     </Card>
   );

@@ -3,9 +3,11 @@
  * It only decides; services load the snapshot and record impressions. Order of work: persona,
  * holdout, matching rules by priority (each rule's products, or the top of its recommendation
  * list), else automatic recommendations for the persona's techniques; every candidate passes the
- * guardrails in `guardrails.ts`.
+ * guardrails in `guardrails.ts`. With accept stats in the snapshot, the top of each list is ordered
+ * by Thompson sampling (`bandit.ts`).
  */
 import type { ScoredCandidate } from "../recommendations/types";
+import { thompsonOrder } from "./bandit";
 import { DomainError } from "./errors";
 import { buildFacts, type SnapshotFacts } from "./facts";
 import {
@@ -29,6 +31,8 @@ import type { DecisionTrace, OfferDecision, OfferKind, OfferSnapshot, Persona, R
 const AUTOMATIC_SCAN_LIMIT = 100;
 // Exploration promotes one of the next few candidates, never one from deep in the list.
 const EXPLORATION_DEPTH = 10;
+// The bandit reorders the same window: past it, the recommender's (or the merchant's) order holds.
+const BANDIT_DEPTH = EXPLORATION_DEPTH;
 
 interface Run {
   facts: SnapshotFacts;
@@ -110,7 +114,7 @@ function offerFromRule(run: Run, rule: Rule): void {
   const { offer } = rule;
   switch (offer.type) {
     case "products":
-      for (const productId of offer.productIds) {
+      for (const productId of ruleProductOrder(run, rule, offer.productIds)) {
         consider(run, {
           productId,
           kind: rule.kind,
@@ -143,12 +147,14 @@ function offerAutomatic(run: Run, kind: OfferKind, rule: Rule | null, limit: num
   const list = rankedList(run, kind);
   const scan = Math.min(list.length, AUTOMATIC_SCAN_LIMIT);
   const explore = explorationPick(run, scan);
+  // Exploration draws first, as it always has; the bandit's draws follow, only with accept stats.
+  const order = banditOrder(run, list, kind, rule);
   const discounted = Boolean(rule?.discount);
   let accepted = 0;
   for (let step = 0; step < scan && accepted < limit && !slotsFull(run.selection, run.facts, kind); step++) {
-    // With exploration the picked candidate goes first and the others keep their order.
+    // With exploration the picked candidate goes first and the others keep their (bandit's) order.
     const index = explore < 0 ? step : step === 0 ? explore : step <= explore ? step - 1 : step;
-    const entry = list[index];
+    const entry = order[index];
     if (knownRefused(run, kind, entry.productId, discounted)) continue;
     const candidate: Candidate = {
       productId: entry.productId,
@@ -161,6 +167,30 @@ function offerAutomatic(run: Run, kind: OfferKind, rule: Rule | null, limit: num
     };
     if (consider(run, candidate)) accepted++;
   }
+}
+
+// A rule's products in the merchant's order, or with accept stats the bandit's; no allocation without stats.
+function ruleProductOrder(run: Run, rule: Rule, productIds: string[]): readonly string[] {
+  if (!run.facts.snapshot.acceptStats || productIds.length < 2) return productIds;
+  const list = productIds.map((productId) => ({ productId }));
+  return banditOrder(run, list, rule.kind, rule).map((c) => c.productId);
+}
+
+// The list itself without accept stats; else its top reordered by one posterior draw per candidate.
+function banditOrder<T extends { productId: string }>(
+  run: Run,
+  list: readonly T[],
+  kind: OfferKind,
+  rule: Rule | null,
+): readonly T[] {
+  const stats = run.facts.snapshot.acceptStats;
+  if (!stats || list.length < 2) return list;
+  const { order, draws } = thompsonOrder(list, stats, run.random, BANDIT_DEPTH);
+  if (run.explain) {
+    const posteriors = (run.trace.posteriors ??= []);
+    for (const d of draws) posteriors.push({ kind, ruleId: rule?.id ?? null, ...d });
+  }
+  return order;
 }
 
 // Automatic lists overlap, so an automatic candidate's refusal is remembered: budgets only shrink

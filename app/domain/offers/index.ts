@@ -1,6 +1,15 @@
 /** Public API of the offer engine (pure: no I/O, time and randomness passed in). */
 export * from "./types";
 export { decideOffers, decideOffersWithTrace } from "./decide";
+export {
+  credibleRange,
+  posteriorFor,
+  sampleBeta,
+  thompsonOrder,
+  type AcceptStats,
+  type BetaPosterior,
+  type RankedDraw,
+} from "./bandit";
 export { DomainError, isDomainError, type DomainErrorCode } from "./errors";
 export {
   applyDiscount,

@@ -3,6 +3,7 @@
  * defaults (cart surface, one Brew Plus in the cart, anonymous shopper, built-in personas).
  */
 import type { RecommendationCandidates, ScoredCandidate } from "../recommendations/types";
+import type { AcceptStats } from "./bandit";
 import { decideOffers, decideOffersWithTrace } from "./decide";
 import { builtInPersonas } from "./personas";
 import type {
@@ -275,4 +276,9 @@ export function plusDownSellOnRemoval(explanation: string = NEW_VISITOR): OfferD
     priceDeltaMinor: -6_000,
     reason: `Automatic down-sell: Brew Plus instead of Brew Pro, saves $60.00; signal brew-plus; ${explanation}`,
   };
+}
+
+/** Accept stats from `productId: [impressions, adds]` pairs. */
+export function acceptStatsOf(counts: Record<string, [number, number]>): Map<string, AcceptStats> {
+  return new Map(Object.entries(counts).map(([id, [impressions, adds]]) => [id, { impressions, adds }]));
 }

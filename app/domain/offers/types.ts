@@ -4,6 +4,7 @@
  * Money is always an integer number of the currency's minor units, named `…Minor`.
  */
 import type { RecommendationCandidates, RecommendationKind } from "../recommendations/types";
+import type { AcceptStats } from "./bandit";
 import type { RuleIndex } from "./rule-index";
 
 /** Where an offer is shown. */
@@ -218,6 +219,13 @@ export interface OfferSnapshot {
   /** Facts for the item in view, the cart's products, recently viewed products and every candidate. */
   catalog: Record<string, CatalogProduct>;
   recommendations: RecommendationCandidates;
+  /**
+   * This shop's offer counts for this surface and this shopper's persona, by product id: how often
+   * each product was shown as an offer and how often it was then added (the service loads them
+   * from the analytics rollups). When present, automatic lists and multi-product rules are ordered
+   * by Thompson sampling on accept rate (`bandit.ts`); absent means no bandit, the given order.
+   */
+  acceptStats?: ReadonlyMap<string, AcceptStats>;
 }
 
 /** The item an upsell or down-sell replaces. */
@@ -299,4 +307,22 @@ export interface DecisionTrace {
   holdout: boolean;
   /** Rules whose surface, schedule and conditions matched, best priority first. */
   matchedRuleIds: string[];
+  /** Each candidate the bandit ordered, in the order it was considered; only with `acceptStats`. */
+  posteriors?: CandidatePosterior[];
+}
+
+/** A candidate's accept-rate belief in one bandit-ordered list (automatic or a multi-product rule). */
+export interface CandidatePosterior {
+  kind: OfferKind;
+  ruleId: string | null;
+  productId: string;
+  /** Its place in the recommender's (or the rule's) order, from 0. */
+  rank: number;
+  /** Beta(alpha, beta): prior plus adds, prior plus impressions without an add. */
+  alpha: number;
+  beta: number;
+  /** The posterior mean accept rate. */
+  mean: number;
+  /** This decision's Thompson draw: the list was considered by it, highest first. */
+  draw: number;
 }
