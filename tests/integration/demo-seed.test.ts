@@ -36,7 +36,7 @@ describe("the demo seed", () => {
       isOnline: false,
       scope: SCOPES,
     });
-  });
+  }, 120_000); // The whole demo shop, seeded twice: tens of seconds on a busy two-core machine.
 
   it("records the demo app's origin as the backend metafield's URL on every start, so the start-up resync writes nothing", async () => {
     const data = generateDemoShop();
