@@ -2,6 +2,7 @@
  * Prisma access for shops, their sessions and shop-wide data removal. Every query carries the shop,
  * except the backend metafield's start-up list.
  */
+import { randomUUID } from "node:crypto";
 import { prisma } from "../db.server";
 import type { ShopDetails } from "../schemas/shop";
 
@@ -107,11 +108,24 @@ export async function deleteShopData(shop: string): Promise<void> {
  * (docs/decisions/011-shopper-identity.md); returns how many orders were redacted.
  */
 export async function redactCustomer(shop: string, customerId: string): Promise<number> {
+  // Their exposure weeks stay in the lift under a random key: which weeks were theirs is forgotten.
+  const keys = await prisma.shopperIdentity.findMany({ where: { shop, customerId }, select: { shopperKey: true } });
+  const weeks = await prisma.shopperExposure.findMany({
+    where: { shop, shopperKey: { in: [customerId, ...keys.map((k) => k.shopperKey)] } },
+    select: { period: true, shopperKey: true },
+  });
+  const anonymise = weeks.map((week) =>
+    prisma.shopperExposure.update({
+      where: { shop_period_shopperKey: { shop, ...week } },
+      data: { shopperKey: `redacted-${randomUUID()}` },
+    }),
+  );
   const [{ count }] = await prisma.$transaction([
     prisma.order.updateMany({ where: { shop, customerId }, data: { customerId: null } }),
     prisma.shopperIdentity.deleteMany({ where: { shop, customerId } }),
     // What their orders earned stays counted, no longer as theirs.
     prisma.offerAttribution.updateMany({ where: { shop, customerId }, data: { customerId: null } }),
+    ...anonymise,
   ]);
   return count;
 }

@@ -20,6 +20,7 @@ import {
   type IncomingOrderState,
 } from "../schemas/orders";
 import { attributeStoredOrder } from "./attribution.server";
+import { refreshExposureOutcomes } from "./exposures.server";
 import { learnNewOrder, scheduleRetrain } from "./recommendations.server";
 import { parseWebhookPayload } from "./webhook-payload.server";
 
@@ -59,7 +60,7 @@ export async function ingestRefundWebhook(shop: string, payload: unknown): Promi
   const refund = parseWebhookPayload(refundWebhookPayload, payload);
   const stored = (await saveRefunds(shop, [refund])) === 1;
   // The refund lowers what the order's offers earned (nothing happens for an order not stored yet).
-  if (stored) await attributeStoredOrder(shop, refund.orderId);
+  if (stored) await afterOrderChange(shop, refund.orderId);
   return { refundId: refund.id, stored };
 }
 
@@ -68,7 +69,7 @@ async function applyOrderState(shop: string, state: IncomingOrderState): Promise
   const change = await saveOrderState(shop, order);
   const newRefunds = await saveRefunds(shop, refunds);
   // What the order's offers earn follows its newest stored state (docs/decisions/026-attribution.md).
-  if (change.outcome !== "unchanged" || newRefunds > 0) await attributeStoredOrder(shop, order.id);
+  if (change.outcome !== "unchanged" || newRefunds > 0) await afterOrderChange(shop, order.id);
   switch (change.outcome) {
     case "created":
       if (change.taught.length > 0) {
@@ -87,6 +88,12 @@ async function applyOrderState(shop: string, state: IncomingOrderState): Promise
     case "unchanged":
       return { outcome: "duplicate", orderId: order.id };
   }
+}
+
+// What the order earned offers, and what its buyer's exposure week bought, follow its stored state.
+async function afterOrderChange(shop: string, orderId: string): Promise<void> {
+  await attributeStoredOrder(shop, orderId);
+  await refreshExposureOutcomes(shop, orderId);
 }
 
 function sameProducts(a: readonly string[], b: readonly string[]): boolean {

@@ -5,6 +5,7 @@
  */
 import {
   crossSellTrigger,
+  isInHoldout,
   type CartLine,
   type CatalogProduct,
   type ContextItem,
@@ -20,6 +21,7 @@ import { NotFoundError } from "./errors";
 import { decideForShopper, signalWindows, type DecisionRequest } from "./offer-decisions.server";
 import { MARK_LIFETIME_S, signMark } from "./offer-mark.server";
 import { presentmentFor, type Presentment } from "./presentment.server";
+import { noteExposure } from "./exposures.server";
 import { cachedShopper } from "./shopper-cache.server";
 import { resolveShopperWithSignals } from "./shopper-identity.server";
 import { storefrontShop, type StorefrontShop } from "./storefront-shop.server";
@@ -141,11 +143,22 @@ export async function decideForSurface(shop: StorefrontShop, request: SurfaceReq
     ...(request.item ? { item: request.item } : {}),
     ...(request.declined ? { declinedUpsell: request.declined } : {}),
   };
-  return decideForShopper(request.shop, decision, now, Math.random, {
+  const decided = await decideForShopper(request.shop, decision, now, Math.random, {
     context: shop.decision,
     signals,
     catalog: cachedCatalogFacts,
   });
+  // This shopper reached a surface this week, in one group or the other (the lift's unit).
+  await noteExposure(
+    request.shop,
+    {
+      shopperKey: shopper.key,
+      holdout: isInHoldout(shopper.key, shop.decision.settings),
+      surface: request.surface,
+    },
+    now,
+  );
+  return decided;
 }
 
 /** The signed mark for a decision, naming the variant that earned it (`triggerOf`). */

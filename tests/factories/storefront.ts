@@ -123,10 +123,11 @@ export async function createStorefrontShop(shop: string, options: StorefrontShop
 
 /** Everything the storefront endpoints could have stored for the shop. */
 export async function storedFor(shop: string) {
-  const [offerEvents, shopperEvents, identities] = await Promise.all([
+  const [offerEvents, shopperEvents, identities, exposures] = await Promise.all([
     prisma.offerEvent.count({ where: { shop } }),
     prisma.shopperEvent.count({ where: { shop } }),
     prisma.shopperIdentity.count({ where: { shop } }),
+    prisma.shopperExposure.count({ where: { shop } }),
   ]);
-  return { offerEvents, shopperEvents, identities };
+  return { offerEvents, shopperEvents, identities, exposures };
 }

@@ -86,7 +86,8 @@ describe("POST /api/checkout/offers", () => {
         p: expect.any(String),
       },
     });
-    expect(await storedFor(shop)).toEqual({ offerEvents: 0, shopperEvents: 0, identities: 0 });
+    // No event; the one thing an answer stores is the shopper's exposure for the week (the lift's unit).
+    expect(await storedFor(shop)).toEqual({ offerEvents: 0, shopperEvents: 0, identities: 0, exposures: 1 });
   });
 
   it("prices offers in the checkout's currency at the rate its undiscounted lines imply", async () => {
@@ -223,7 +224,7 @@ describe("POST /api/checkout/offers", () => {
     expect(answer.status).toBe(401);
     expect(answer.body).toEqual({ error: "invalid session token" });
     expect(answer.headers.get("Access-Control-Allow-Origin")).toBe("*");
-    expect(await storedFor(shop)).toEqual({ offerEvents: 0, shopperEvents: 0, identities: 0 });
+    expect(await storedFor(shop)).toEqual({ offerEvents: 0, shopperEvents: 0, identities: 0, exposures: 0 });
   });
 
   it("refuses a valid token for a shop where the app is not installed", async () => {
@@ -265,7 +266,7 @@ describe("POST /api/checkout/offers", () => {
 
     expect(answer.status).toBe(400);
     expect(Object.keys(answer.body.errors ?? {})).toContain(field);
-    expect(await storedFor(shop)).toEqual({ offerEvents: 0, shopperEvents: 0, identities: 0 });
+    expect(await storedFor(shop)).toEqual({ offerEvents: 0, shopperEvents: 0, identities: 0, exposures: 0 });
   });
 
   it("links a logged-in buyer (the token's sub) to the shopper id, as the storefront does", async () => {

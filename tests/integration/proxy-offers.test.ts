@@ -100,7 +100,8 @@ describe("GET /apps/cartlift/offers", () => {
         p: expect.any(String),
       },
     });
-    expect(await storedFor(shop)).toEqual({ offerEvents: 0, shopperEvents: 0, identities: 0 });
+    // No event; the one thing an answer stores is the shopper's exposure for the week (the lift's unit).
+    expect(await storedFor(shop)).toEqual({ offerEvents: 0, shopperEvents: 0, identities: 0, exposures: 1 });
   });
 
   it("lists what the premium adds from its cartlift.upgrade_features metafield ahead of its feature tags", async () => {
@@ -260,7 +261,7 @@ describe("GET /apps/cartlift/offers", () => {
 
     expect([product.status, cart.status]).toEqual([404, 404]);
     expect(JSON.stringify([product.body, cart.body])).not.toContain("Other shop");
-    expect(await storedFor(shop)).toEqual({ offerEvents: 0, shopperEvents: 0, identities: 0 });
+    expect(await storedFor(shop)).toEqual({ offerEvents: 0, shopperEvents: 0, identities: 0, exposures: 0 });
   });
 
   it.each([
@@ -315,7 +316,7 @@ describe("GET /apps/cartlift/offers", () => {
     expect(response.status).toBe(400);
     expect(response.headers.get("Cache-Control")).toBe("private, no-store");
     expect(await response.json()).toEqual(expect.any(Object));
-    expect(await storedFor(shop)).toEqual({ offerEvents: 0, shopperEvents: 0, identities: 0 });
+    expect(await storedFor(shop)).toEqual({ offerEvents: 0, shopperEvents: 0, identities: 0, exposures: 0 });
   });
 
   it("answers 404 for a shop Cartlift does not know", async () => {
