@@ -1,9 +1,11 @@
 /**
  * Storefront events (offer events and shopper behaviour) stored once per client event id: a
- * retried batch finds its ids already there. Every query carries the shop.
+ * retried batch finds its ids already there. New offer events also add to their day's counts
+ * (OfferDailyRollup, docs/decisions/028-offer-rollups.md). Every query carries the shop.
  */
 import { Prisma } from "@prisma/client";
 import { prisma } from "../db.server";
+import { rollupIncrements } from "../domain/analytics/rollup";
 
 export interface NewOfferEvent {
   clientEventId: string;
@@ -16,6 +18,8 @@ export interface NewOfferEvent {
   kind: string;
   surface: string;
   ruleId: string | null;
+  /** The persona the offer was chosen for (its mark says; null for marks made before they did). */
+  personaId: string | null;
   occurredAt: Date;
 }
 
@@ -74,9 +78,22 @@ async function insertNew(shop: string, offerEvents: NewOfferEvent[], shopperEven
   const newOffer = offerEvents.filter((e) => !knownOffer.has(e.clientEventId));
   const newShopper = shopperEvents.filter((e) => !knownShopper.has(e.clientEventId));
   if (newOffer.length + newShopper.length === 0) return 0;
+  // The daily counts move in the same transaction as the events: a retried batch adds to neither.
   await prisma.$transaction([
     prisma.offerEvent.createMany({ data: newOffer.map((e) => ({ shop, ...e })) }),
     prisma.shopperEvent.createMany({ data: newShopper.map((e) => ({ shop, ...e })) }),
+    ...rollupIncrements(newOffer).map(({ key, counts }) =>
+      prisma.offerDailyRollup.upsert({
+        where: { shop_day_surface_kind_ruleId_personaId_productId: { shop, ...key } },
+        create: { shop, ...key, ...counts },
+        update: {
+          impressions: { increment: counts.impressions },
+          clicks: { increment: counts.clicks },
+          adds: { increment: counts.adds },
+          declines: { increment: counts.declines },
+        },
+      }),
+    ),
   ]);
   return newOffer.length + newShopper.length;
 }

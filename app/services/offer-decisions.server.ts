@@ -6,6 +6,8 @@ import { loadCatalogFacts } from "../adapters/catalog.server";
 import { listActiveRules } from "../adapters/offer-rules.server";
 import { loadShopperSignals, type SignalWindows, type StoredShopperSignals } from "../adapters/shopper-signals.server";
 import {
+  buildFacts,
+  matchPersona,
   decideOffers,
   decideOffersWithTrace,
   type CartLine,
@@ -21,6 +23,7 @@ import {
   type Surface,
 } from "../domain/offers";
 import type { RecommendationCandidates } from "../domain/recommendations/types";
+import { acceptStatsFor } from "./accept-stats.server";
 import { activePersonas } from "./personas.server";
 import { recommendationSourceFor } from "./recommendations.server";
 import { getShopSettings } from "./shop-settings.server";
@@ -130,7 +133,7 @@ async function loadSnapshot(
     ...Object.values(recommendations).flatMap((list) => list.map((c) => c.productId)),
     ...ruleProductIds(rules),
   ]);
-  return {
+  const snapshot: OfferSnapshot = {
     surface: request.surface,
     context: {
       ...(request.item ? { item: request.item } : {}),
@@ -147,6 +150,14 @@ async function loadSnapshot(
     catalog,
     recommendations,
   };
+  // How each candidate converts for this persona here: the engine's Thompson sampling orders by it.
+  const acceptStats = await acceptStatsFor(
+    shop,
+    request.surface,
+    () => matchPersona(snapshot.personas, buildFacts(snapshot, now))?.persona.id ?? null,
+    now,
+  );
+  return acceptStats ? { ...snapshot, acceptStats } : snapshot;
 }
 
 /** How far back fatigue (the decline cooldown, at least a day) and "this session" (two hours) reach. */

@@ -83,6 +83,7 @@ export async function recordStorefrontEvents(request: EventsRequest, now: Date):
         kind: check.mark.k,
         surface: event.surface,
         ruleId: check.mark.r,
+        personaId: check.mark.p ?? null,
         occurredAt,
       });
     } else {
