@@ -16,6 +16,8 @@ import {
 } from "../schemas/webhooks";
 import { forgetBackendMetafield } from "./backend-metafield.server";
 import { revokeOfferDiscountAccess, updateOfferDiscountAccess } from "./offer-discount-sync.server";
+import { forgetAcceptStats } from "./accept-stats.server";
+import { forgetExposures } from "./exposures.server";
 import { forgetShopModel } from "./recommendations.server";
 import { parseWebhookPayload } from "./webhook-payload.server";
 
@@ -79,6 +81,8 @@ export async function handleComplianceWebhook(
       // The shop's rows (cascade), its sessions and its dead letters (no relation to Shop).
       await deleteShopData(shop);
       forgetShopModel(shop);
+      forgetExposures(shop);
+      forgetAcceptStats(shop);
       return { topic, affected: 1 };
     }
   }

@@ -92,6 +92,30 @@ describe("webhooks: mandatory privacy topics", () => {
     const shop = uniqueShop();
     await installShop(shop);
     await createShopWithCatalog(shop, { products: 3, orders: 2 });
+    // What analytics keeps: an attributed line, an exposure week, a day's offer counts.
+    const order = await prisma.order.findFirstOrThrow({ where: { shop }, include: { lines: true } });
+    const line = order.lines[0]!;
+    await prisma.offerAttribution.create({
+      data: {
+        shop,
+        lineId: line.id,
+        orderId: order.id,
+        processedAt: order.processedAt,
+        source: "mark",
+        kind: "cross_sell",
+        productId: line.productId ?? "gid://shopify/Product/1",
+        variantId: line.variantId ?? "gid://shopify/ProductVariant/1",
+        quantity: 1,
+        revenueMinor: 100n,
+        currency: "USD",
+      },
+    });
+    await prisma.shopperExposure.create({
+      data: { shop, period: "2026-12-07", shopperKey: "s-1", holdout: false, surface: "cart", firstSeenAt: new Date() },
+    });
+    await prisma.offerDailyRollup.create({
+      data: { shop, day: "2026-12-07", surface: "cart", kind: "cross_sell", ruleId: "", personaId: "", productId: "p" },
+    });
 
     const response = await compliance(
       args(webhookRequest("/webhooks/compliance", "shop/redact", shop, { shop_id: 1, shop_domain: shop })),
@@ -105,8 +129,11 @@ describe("webhooks: mandatory privacy topics", () => {
       prisma.order.count({ where: { shop } }),
       prisma.orderLine.count({ where: { shop } }),
       sessionsOf(shop),
+      prisma.offerAttribution.count({ where: { shop } }),
+      prisma.shopperExposure.count({ where: { shop } }),
+      prisma.offerDailyRollup.count({ where: { shop } }),
     ]);
-    expect(remaining).toEqual([0, 0, 0, 0, 0, 0]);
+    expect(remaining).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0]);
   });
 
   it("shop/redact also deletes the shop's kept webhook deliveries (they have no relation to the shop row)", async () => {
