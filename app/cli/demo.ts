@@ -76,6 +76,14 @@ async function main() {
   const offers = await seedDemoOffers(data);
   console.log(`${offers.seeded ? "created" : "kept"} ${offers.rules.length} demo offer rules (${elapsed()})`);
 
+  const { seedDemoAnalytics } = await import("../demo/seed-analytics.server");
+  const analytics = await seedDemoAnalytics(data, new Date());
+  console.log(
+    `${analytics.seeded ? "seeded" : "kept"} analytics history: ${analytics.exposures} shopper-weeks` +
+      (analytics.seeded ? `, ${analytics.attributedOrders} attributed orders, ${analytics.rollups} daily counts` : "") +
+      ` (${elapsed()})`,
+  );
+
   buildIfStale();
   const build = await import(pathToFileURL(path.resolve("build/server/index.js")).href);
   const { createDemoServer } = await import("../demo/demo-server.server");

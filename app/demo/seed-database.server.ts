@@ -15,6 +15,7 @@ import type { IncomingCollection, IncomingProduct } from "../schemas/catalog";
 import type { IncomingOrder } from "../schemas/orders";
 import type { ShopDetails } from "../schemas/shop";
 import { collectionGid, DEMO_ANCHOR_DATE, type DemoProduct, type DemoShopData } from "./seed";
+import { DEMO_ANALYTICS_ORDER_PREFIX } from "./seed/analytics";
 import { optionName } from "./storefront/cart-json";
 import { buildStoreData } from "./storefront/shop-data";
 
@@ -90,8 +91,9 @@ async function alreadySeeded(prisma: PrismaClient, data: DemoShopData, lineCount
   const [shopRow, products, orders, lines, lastOrder, firstProduct, featuredProduct] = await Promise.all([
     prisma.shop.findUnique({ where: { domain: shop }, select: { timezone: true } }),
     prisma.product.count({ where: { shop } }),
-    prisma.order.count({ where: { shop } }),
-    prisma.orderLine.count({ where: { shop } }),
+    // The analytics history's own orders (seed-analytics.server.ts) are not the generated history's.
+    prisma.order.count({ where: { shop, NOT: { name: { startsWith: DEMO_ANALYTICS_ORDER_PREFIX } } } }),
+    prisma.orderLine.count({ where: { shop, order: { NOT: { name: { startsWith: DEMO_ANALYTICS_ORDER_PREFIX } } } } }),
     prisma.order.findUnique({ where: { shop_id: { shop, id: data.orders.at(-1)?.id ?? "" } } }),
     prisma.product.findFirst({
       where: { shop, id: first?.id ?? "" },
@@ -179,7 +181,7 @@ function demoCollections(data: DemoShopData): IncomingCollection[] {
     }));
 }
 
-function toIncomingOrder(o: DemoShopData["orders"][number]): IncomingOrder {
+export function toIncomingOrder(o: DemoShopData["orders"][number]): IncomingOrder {
   return {
     id: o.id,
     name: o.name,
