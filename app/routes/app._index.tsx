@@ -1,19 +1,25 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useFetcher, useLoaderData } from "@remix-run/react";
 import { BlockStack, Card, InlineGrid, Layout, List, Page, Text } from "@shopify/polaris";
+import { AnalyticsSection, AnalyticsUnavailable } from "../components/analytics/analytics-section";
 import { CatalogImportCard, catalogImportActive } from "../components/catalog-import-card";
 import { DeadLettersBanner } from "../components/dead-letters-banner";
 import { RouteErrorBoundary } from "../components/route-error-boundary";
 import { useRefreshWhile } from "../components/use-refresh-while";
+import { readAnalyticsRange } from "../schemas/analytics";
 import { homeIntent } from "../schemas/home";
+import { loadAnalytics } from "../services/analytics.server";
 import { requestCatalogImport } from "../services/catalog-import.server";
 import { parseWith, runFormAction } from "../services/errors";
 import { getShopOverview } from "../services/shop-overview.server";
 import { authenticate } from "../shopify.server";
 
+// The analytics of ?from&to (a bad range: the last 30 days, and the field errors), then the overview.
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  return getShopOverview(session.shop);
+  const { range, errors } = readAnalyticsRange(Object.fromEntries(new URL(request.url).searchParams));
+  const [overview, analytics] = await Promise.all([getShopOverview(session.shop), loadAnalytics(session.shop, range)]);
+  return { ...overview, analytics, rangeErrors: errors };
 };
 
 // "Import catalog" / "Try again": starts the import, or resumes or restarts a failed one.
@@ -46,6 +52,13 @@ export default function Home() {
   return (
     <Page title="Cartlift" subtitle={overview.name}>
       <Layout>
+        <Layout.Section>
+          {overview.analytics ? (
+            <AnalyticsSection view={overview.analytics} errors={overview.rangeErrors} />
+          ) : (
+            <AnalyticsUnavailable />
+          )}
+        </Layout.Section>
         {overview.deadLetters > 0 ? (
           <Layout.Section>
             <DeadLettersBanner count={overview.deadLetters} />

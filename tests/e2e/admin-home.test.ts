@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { ATTRIBUTED_ORDERS } from "../../app/demo/seed/analytics";
 import { launchBrowser, openPage } from "./browser";
 
 let browser: Browser;
@@ -24,11 +25,13 @@ describe("demo admin", () => {
 
     await expect(app.locator(".Polaris-Page").count()).resolves.toBe(1);
     await expect(app.getByText("Products in catalog").isVisible()).resolves.toBe(true);
-    // The three metrics in order: products, variants, orders (the demo seeds 66 products and 6,000 orders).
+    // The three metrics in order: products, variants, orders (the demo seeds 66 products, 6,000 orders
+    // of history and the analytics history's attributed orders).
+    const orders = (6_000 + ATTRIBUTED_ORDERS).toLocaleString("en-US");
     const metrics = await app.locator(".Polaris-Text--heading2xl").allTextContents();
     expect(metrics).toHaveLength(3);
-    expect([metrics[0], metrics[2]]).toEqual(["66", "6,000"]);
-    await expect(app.getByText("6,000", { exact: true }).isVisible()).resolves.toBe(true);
+    expect([metrics[0], metrics[2]]).toEqual(["66", orders]);
+    await expect(app.getByText(orders, { exact: true }).isVisible()).resolves.toBe(true);
     expect(
       await page.evaluate(
         () =>

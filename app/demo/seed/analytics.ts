@@ -18,7 +18,8 @@ const WEEKS = 26;
 const SHOPPERS_PER_WEEK = 6_000;
 const HOLDOUT_CONVERSION = 0.06;
 const EXPOSED_CONVERSION = HOLDOUT_CONVERSION * (1 + PLANTED_RPV_LIFT);
-const ATTRIBUTED_ORDERS = 320;
+/** Orders the history adds (each with one offer line). */
+export const ATTRIBUTED_ORDERS = 320;
 const ROLLUP_DAYS = 90;
 const DAY_MS = 86_400_000;
 
