@@ -3,6 +3,7 @@
  * `npm run bench -- offers` runs only the named suites.
  */
 import { CHECKOUT_GOAL_BYTES, CHECKOUT_LIMIT_BYTES, checkoutBundleSizes, formatBytes } from "./build-checkout";
+import { benchAnalytics } from "./analytics-bench";
 import { benchCatalog } from "./catalog-bench";
 import { benchCheckoutOffers } from "./checkout-bench";
 import { benchLighthouse } from "./lighthouse-bench";
@@ -18,6 +19,7 @@ const suites: Record<string, (print: (line: string) => void) => Promise<void>> =
   lighthouse: benchLighthouse,
   storefront: benchStorefront,
   catalog: benchCatalog,
+  analytics: benchAnalytics,
   // The checkout extension bundle (app/cli/build-checkout.ts): cartlift-checkout.js is what Shopify
   // measures; Checkout/ThankYou are each module on its own. Then the endpoint it calls.
   checkout: async (print) => {
