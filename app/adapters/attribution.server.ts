@@ -3,26 +3,12 @@
  * attribution reads it, the buyer's recent offer adds, and the order's attribution rows, replaced
  * as a whole. Every query carries the shop.
  */
-import type { Attribution, RecentAdd } from "../domain/attribution/attribute";
+import type { AttributableLine, AttributableOrder, Attribution, RecentAdd } from "../domain/attribution/attribute";
 import { prisma } from "../db.server";
 
-export interface StoredOrderForAttribution {
-  id: string;
-  processedAt: Date;
-  cancelled: boolean;
-  currency: string;
-  presentmentCurrency: string | null;
-  customerId: string | null;
-  lines: {
-    id: string;
-    productId: string | null;
-    variantId: string | null;
-    quantity: number;
-    priceMinor: number;
-    presentmentPriceMinor: number | null;
-    refundedMinor: number;
-    offerMark: string | null;
-  }[];
+/** The order as attribution reads it: each line with the mark it carries, not yet verified. */
+export interface StoredOrderForAttribution extends AttributableOrder {
+  lines: (Omit<AttributableLine, "mark"> & { offerMark: string | null })[];
 }
 
 export async function findOrderForAttribution(

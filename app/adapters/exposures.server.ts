@@ -4,7 +4,7 @@
  * statistics aggregated in SQL. Every query carries the shop.
  */
 import { Prisma } from "@prisma/client";
-import type { GroupStats, LiftStats } from "../domain/analytics";
+import { emptyLiftStats, type LiftStats } from "../domain/analytics";
 import { prisma } from "../db.server";
 
 export interface NewExposure {
@@ -102,16 +102,7 @@ export async function liftStatsBetween(shop: string, fromPeriod: string, toPerio
       FROM "ShopperExposure"
      WHERE "shop" = ${shop} AND "period" >= ${fromPeriod} AND "period" <= ${toPeriod}
      GROUP BY "holdout"`;
-  const empty = (): GroupStats => ({
-    units: 0,
-    converters: 0,
-    orders: 0,
-    revenueMinor: 0,
-    ordersSquared: 0,
-    revenueSquared: 0,
-    ordersRevenue: 0,
-  });
-  const stats: LiftStats = { exposed: empty(), holdout: empty() };
+  const stats: LiftStats = emptyLiftStats();
   for (const row of rows) {
     const group = Number(row.holdout) ? stats.holdout : stats.exposed;
     Object.assign(group, {

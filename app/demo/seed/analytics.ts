@@ -8,6 +8,7 @@
  * value, so revenue per visitor is 10% higher. The daily counts stay under the engine's threshold
  * for its accept rates (app/services/accept-stats.server.ts), so the demo's offers keep their order.
  */
+import type { RollupCounts, RollupKey } from "../../domain/analytics/rollup";
 import { createRandom, type Random } from "./random";
 import type { DemoOrder, DemoProduct, DemoShopData } from "./types";
 
@@ -33,18 +34,8 @@ export interface DemoExposure {
   revenueMinor: number;
 }
 
-export interface DemoRollup {
-  day: string;
-  surface: string;
-  kind: string;
-  ruleId: string;
-  personaId: string;
-  productId: string;
-  impressions: number;
-  clicks: number;
-  adds: number;
-  declines: number;
-}
+/** One day's counts for one offer, as the events would have left them. */
+export type DemoRollup = RollupKey & RollupCounts;
 
 export interface DemoAttribution {
   orderId: string;
