@@ -47,6 +47,25 @@ describe("the demo's analytics history", () => {
     expect(Math.max(...totals.values())).toBeLessThan(1_000);
   });
 
+  it("counts every attributed offer of the last ninety days as seen, clicked and added", () => {
+    const since = ctx.now.getTime() - 89 * 86_400_000;
+    const recent = generated.attributions.filter((a) => {
+      const order = generated.orders.find((o) => o.id === a.orderId)!;
+      return new Date(order.processedAt).getTime() >= Math.floor(since / 86_400_000) * 86_400_000;
+    });
+    const adds = generated.rollups.reduce((sum, r) => sum + r.adds, 0);
+    expect(recent.length).toBeGreaterThan(100);
+    expect(adds).toBeGreaterThanOrEqual(recent.length);
+    for (const a of recent) {
+      const order = generated.orders.find((o) => o.id === a.orderId)!;
+      const productId = order.lines.find((l) => l.id === a.lineId)!.productId;
+      const row = generated.rollups.find(
+        (r) => r.day === order.processedAt.slice(0, 10) && r.productId === productId && r.surface === a.surface,
+      );
+      expect(row && row.impressions > row.adds && row.adds >= 1).toBe(true);
+    }
+  });
+
   it("is the same every time for the same day", () => {
     expect(generateDemoAnalytics(data, ctx)).toEqual(generated);
   });

@@ -148,41 +148,84 @@ function attributedOrders(rng: Random, data: DemoShopData, ctx: DemoAnalyticsCon
   return { orders, attributions };
 }
 
-function rollups(rng: Random, data: DemoShopData, ctx: DemoAnalyticsContext): DemoRollup[] {
-  const offered = data.products.filter((p) => p.variants[0]!.priceMinor < 6_000).slice(0, 6);
+/**
+ * The daily counts that would have led to these orders: each attributed line's offer was seen,
+ * clicked and added on its day (its surface, rule, persona and product), plus the offers seen
+ * without a purchase. So the funnel never shows more purchases than adds, nor a bought offer that
+ * nobody saw.
+ */
+function rollups(
+  rng: Random,
+  data: DemoShopData,
+  ctx: DemoAnalyticsContext,
+  orders: readonly DemoOrder[],
+  attributions: readonly DemoAttribution[],
+): DemoRollup[] {
+  const rows = new Map<string, DemoRollup>();
+  const add = (key: RollupKey, counts: Partial<RollupCounts>) => {
+    const id = [key.day, key.surface, key.kind, key.ruleId, key.personaId, key.productId].join("\n");
+    let row = rows.get(id);
+    if (!row) rows.set(id, (row = { ...key, impressions: 0, clicks: 0, adds: 0, declines: 0 }));
+    row.impressions += counts.impressions ?? 0;
+    row.clicks += counts.clicks ?? 0;
+    row.adds += counts.adds ?? 0;
+    row.declines += counts.declines ?? 0;
+  };
+  const since = Math.floor(ctx.now.getTime() / DAY_MS) * DAY_MS - (ROLLUP_DAYS - 1) * DAY_MS;
+  const byId = new Map(orders.map((o) => [o.id, o]));
+  const offered = new Set<string>();
+  for (const a of attributions) {
+    const order = byId.get(a.orderId)!;
+    const at = new Date(order.processedAt).getTime();
+    const line = order.lines.find((l) => l.id === a.lineId)!;
+    offered.add(line.productId);
+    if (at < since) continue;
+    const key = {
+      day: isoDay(at),
+      surface: a.surface,
+      kind: a.kind,
+      ruleId: a.ruleId ?? "",
+      personaId: a.personaId ?? "",
+      productId: line.productId,
+    };
+    // Roughly one purchase in 11 impressions, one in 2.5 clicks, one in 1.3 adds.
+    add(key, { impressions: rng.int(8, 14), clicks: rng.int(2, 3), adds: rng.chance(0.3) ? 2 : 1 });
+  }
+  const products = data.products.filter((p) => offered.has(p.id));
   const personas = ctx.personaIds.length > 0 ? ctx.personaIds : [""];
   const rule = ctx.crossSellRuleIds[0] ?? "";
-  const result: DemoRollup[] = [];
-  const today = Math.floor(ctx.now.getTime() / DAY_MS) * DAY_MS;
-  for (let d = ROLLUP_DAYS - 1; d >= 0; d--) {
-    const day = isoDay(today - d * DAY_MS);
+  for (let d = 0; d < ROLLUP_DAYS; d++) {
+    const day = isoDay(since + d * DAY_MS);
     for (const surface of ["product", "cart", "checkout"]) {
       for (const personaId of personas) {
-        // About 8 impressions a day per surface and persona: some 700 in ninety days.
-        const impressions = rng.int(4, 12);
-        const product = rng.pick(offered);
-        const clicks = Math.round(impressions * rng.next() * 0.25);
-        const adds = Math.min(clicks, Math.round(impressions * rng.next() * 0.12));
-        result.push({
+        // Offers seen without a purchase: about 3 a day per surface and persona.
+        const impressions = rng.int(1, 5);
+        const key = {
           day,
           surface,
           kind: surface === "product" && rng.chance(0.4) ? "upsell" : "cross_sell",
           ruleId: rule,
           personaId,
-          productId: product.id,
+          productId: rng.pick(products.length > 0 ? products : data.products).id,
+        };
+        add(key, {
           impressions,
-          clicks,
-          adds,
-          declines: surface === "cart" ? rng.int(0, 1) : 0,
+          clicks: rng.chance(0.3) ? 1 : 0,
+          declines: surface === "cart" && rng.chance(0.3) ? 1 : 0,
         });
       }
     }
   }
-  return result;
+  return [...rows.values()];
 }
 
 export function generateDemoAnalytics(data: DemoShopData, ctx: DemoAnalyticsContext): DemoAnalytics {
   const rng = createRandom(ctx.seed ?? 20_261_207);
   const { orders, attributions } = attributedOrders(rng, data, ctx);
-  return { exposures: exposures(rng, ctx), orders, attributions, rollups: rollups(rng, data, ctx) };
+  return {
+    exposures: exposures(rng, ctx),
+    orders,
+    attributions,
+    rollups: rollups(rng, data, ctx, orders, attributions),
+  };
 }
