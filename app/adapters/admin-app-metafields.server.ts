@@ -2,12 +2,11 @@
  * The app-owned shop metafields through the Admin GraphQL API (2026-10). `$app:cartlift` is the app's
  * reserved namespace: Shopify stores it as `app--<api client id>--cartlift`, only Cartlift can write
  * it, a shop metafield needs no access scope, and Shopify deletes it with the app. Shopify's refusals are
- * MetafieldRefusedError; transport errors, HTTP errors, throttling and odd answers are AdminApiError
+ * AdminRefusedError; transport errors, HTTP errors, throttling and odd answers are AdminApiError
  * (from `request`).
  */
-import { metafieldsSetResponse, shopIdResponse, type MetafieldsSetUserError } from "../schemas/app-metafields";
-import { describeUserErrors } from "../schemas/shopify-fields";
-import { AdminApiError, request, type AdminGraphql } from "./admin-bulk.server";
+import { metafieldsSetResponse, shopIdResponse } from "../schemas/app-metafields";
+import { AdminRefusedError, request, type AdminGraphql } from "./admin-bulk.server";
 
 /** Where the checkout extension finds the backend (its shopify.extension.toml declares the same). */
 export const BACKEND_METAFIELD = { namespace: "$app:cartlift", key: "backend", type: "url" } as const;
@@ -23,14 +22,6 @@ mutation CartliftBackendMetafieldSet($metafields: [MetafieldsSetInput!]!) {
   }
 }`;
 
-/** Shopify answered but refused the metafield (MetafieldsSetUserError, e.g. INVALID_VALUE). */
-export class MetafieldRefusedError extends AdminApiError {
-  override name = "MetafieldRefusedError";
-  constructor(readonly userErrors: MetafieldsSetUserError[]) {
-    super(`Shopify refused the backend metafield: ${describeUserErrors(userErrors)}`);
-  }
-}
-
 /**
  * Sets the shop's backend metafield to `url` (created or replaced: metafieldsSet matches the owner,
  * namespace and key). Two calls: the shop's GID, which owns the metafield, then the write.
@@ -40,5 +31,5 @@ export async function writeBackendMetafield(admin: AdminGraphql, url: string): P
   const metafields = [{ ownerId, ...BACKEND_METAFIELD, value: url }];
   const body = await request(admin, SET_BACKEND, { metafields }, metafieldsSetResponse);
   const { metafields: set, userErrors } = body.data.metafieldsSet;
-  if (userErrors.length > 0 || !set?.length) throw new MetafieldRefusedError(userErrors);
+  if (userErrors.length > 0 || !set?.length) throw new AdminRefusedError("the backend metafield", userErrors);
 }

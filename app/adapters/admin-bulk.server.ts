@@ -6,6 +6,7 @@
 import type { AdminApiContext } from "@shopify/shopify-app-remix/server";
 import type { z } from "zod";
 import { bulkOperationNodeResponse, bulkRunQueryResponse } from "../schemas/orders";
+import { describeUserErrors, type AdminUserError } from "../schemas/shopify-fields";
 
 /** What the services need of an Admin API client (authenticate.admin / webhook / unauthenticated). */
 export type AdminGraphql = Pick<AdminApiContext, "graphql">;
@@ -18,6 +19,17 @@ export class AdminApiError extends Error {
     readonly status?: number,
   ) {
     super(message);
+  }
+}
+
+/** Shopify answered but refused a mutation: its user errors (e.g. MAX_APP_DISCOUNTS, INVALID_VALUE). */
+export class AdminRefusedError extends AdminApiError {
+  override name = "AdminRefusedError";
+  constructor(
+    what: string,
+    readonly userErrors: AdminUserError[],
+  ) {
+    super(`Shopify refused ${what}: ${describeUserErrors(userErrors)}`);
   }
 }
 

@@ -2,17 +2,15 @@
  * The app's offer discount through the Admin GraphQL API (2026-10): one automatic app discount that
  * runs the cartlift-discount Function, configured by its `$app` / `function-configuration` metafield
  * (docs/decisions/019 and 021). Creates it, or updates that metafield by the discount's id. Shopify's
- * refusals are DiscountRefusedError; transport errors, HTTP errors, throttling and odd answers are
+ * refusals are AdminRefusedError; transport errors, HTTP errors, throttling and odd answers are
  * AdminApiError (from `request`).
  */
 import {
   namesMissingDiscount,
   offerDiscountCreateResponse,
   offerDiscountUpdateResponse,
-  type DiscountUserError,
 } from "../schemas/offer-discount";
-import { describeUserErrors } from "../schemas/shopify-fields";
-import { AdminApiError, request, type AdminGraphql } from "./admin-bulk.server";
+import { AdminRefusedError, request, type AdminGraphql } from "./admin-bulk.server";
 
 /** The Function's handle (extensions/cartlift-discount/shopify.extension.toml). */
 export const OFFER_DISCOUNT_FUNCTION = "cartlift-discount";
@@ -49,14 +47,6 @@ mutation CartliftOfferDiscountUpdate($id: ID!, $discount: DiscountAutomaticAppIn
   }
 }`;
 
-/** Shopify answered but refused the discount (DiscountUserError, e.g. MAX_APP_DISCOUNTS). */
-export class DiscountRefusedError extends AdminApiError {
-  override name = "DiscountRefusedError";
-  constructor(readonly userErrors: DiscountUserError[]) {
-    super(`Shopify refused the offer discount: ${describeUserErrors(userErrors)}`);
-  }
-}
-
 /** Creates the discount, active from `now`, with the configuration `value` (JSON); returns its id. */
 export async function createOfferDiscount(admin: AdminGraphql, value: string, now: Date): Promise<string> {
   const discount = {
@@ -69,7 +59,7 @@ export async function createOfferDiscount(admin: AdminGraphql, value: string, no
   };
   const body = await request(admin, CREATE, { discount }, offerDiscountCreateResponse);
   const { automaticAppDiscount, userErrors } = body.data.discountAutomaticAppCreate;
-  if (userErrors.length > 0 || !automaticAppDiscount) throw new DiscountRefusedError(userErrors);
+  if (userErrors.length > 0 || !automaticAppDiscount) throw new AdminRefusedError("the offer discount", userErrors);
   return automaticAppDiscount.discountId;
 }
 
@@ -84,6 +74,6 @@ export async function updateOfferDiscount(admin: AdminGraphql, id: string, value
   const body = await request(admin, UPDATE, { id, discount }, offerDiscountUpdateResponse);
   const { automaticAppDiscount, userErrors } = body.data.discountAutomaticAppUpdate;
   if (namesMissingDiscount(userErrors)) return null;
-  if (userErrors.length > 0 || !automaticAppDiscount) throw new DiscountRefusedError(userErrors);
+  if (userErrors.length > 0 || !automaticAppDiscount) throw new AdminRefusedError("the offer discount", userErrors);
   return automaticAppDiscount.discountId;
 }

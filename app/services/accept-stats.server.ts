@@ -12,7 +12,6 @@ export const ACCEPT_WINDOW_DAYS = 90;
 export const MIN_IMPRESSIONS = 1_000;
 const TTL_MS = 5 * 60_000;
 const MAX_ENTRIES = 5_000;
-const NO_PERSONA = "";
 
 type ByPersona = ReadonlyMap<string, ReadonlyMap<string, AcceptStats>>;
 const cache = new Map<string, { at: number; byPersona: ByPersona }>();
@@ -39,18 +38,16 @@ async function countsFor(shop: string, surface: string, now: Date): Promise<ByPe
 }
 
 /**
- * The accept stats for the shopper's persona on this surface, or undefined (the engine then keeps
- * its order). `personaOf` is only called when some persona has enough data.
+ * The accept stats on this surface for every persona with enough of them (persona id, "" for none),
+ * or undefined when none has: the engine takes its matched persona's.
  */
 export async function acceptStatsFor(
   shop: string,
   surface: string,
-  personaOf: () => string | null,
   now: Date,
-): Promise<ReadonlyMap<string, AcceptStats> | undefined> {
+): Promise<ReadonlyMap<string, ReadonlyMap<string, AcceptStats>> | undefined> {
   const byPersona = await countsFor(shop, surface, now);
-  if (byPersona.size === 0) return undefined;
-  return byPersona.get(personaOf() ?? NO_PERSONA);
+  return byPersona.size > 0 ? byPersona : undefined;
 }
 
 /** Forgets the cached counts (tests; shop/redact). */

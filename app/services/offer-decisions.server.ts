@@ -6,8 +6,6 @@ import { loadCatalogFacts } from "../adapters/catalog.server";
 import { listActiveRules } from "../adapters/offer-rules.server";
 import { loadShopperSignals, type SignalWindows, type StoredShopperSignals } from "../adapters/shopper-signals.server";
 import {
-  buildFacts,
-  matchPersona,
   decideOffers,
   decideOffersWithTrace,
   type CartLine,
@@ -150,14 +148,9 @@ async function loadSnapshot(
     catalog,
     recommendations,
   };
-  // How each candidate converts for this persona here: the engine's Thompson sampling orders by it.
-  const acceptStats = await acceptStatsFor(
-    shop,
-    request.surface,
-    () => matchPersona(snapshot.personas, buildFacts(snapshot, now))?.persona.id ?? null,
-    now,
-  );
-  return acceptStats ? { ...snapshot, acceptStats } : snapshot;
+  // How each candidate converts here, per persona: the engine's Thompson sampling orders by its persona's.
+  const acceptStatsByPersona = await acceptStatsFor(shop, request.surface, now);
+  return acceptStatsByPersona ? { ...snapshot, acceptStatsByPersona } : snapshot;
 }
 
 /** How far back fatigue (the decline cooldown, at least a day) and "this session" (two hours) reach. */

@@ -7,7 +7,7 @@
  * by Thompson sampling (`bandit.ts`).
  */
 import type { ScoredCandidate } from "../recommendations/types";
-import { thompsonOrder } from "./bandit";
+import { thompsonOrder, type AcceptStats } from "./bandit";
 import { DomainError } from "./errors";
 import { buildFacts, type SnapshotFacts } from "./facts";
 import {
@@ -45,6 +45,8 @@ interface Run {
   explain: boolean;
   ranked: Map<OfferKind, ScoredCandidate[]>;
   refused: Map<OfferKind, Map<string, "always" | "undiscounted">>;
+  /** The accept rates for this shopper's persona, when the snapshot has them (the bandit orders by them). */
+  acceptStats: ReadonlyMap<string, AcceptStats> | undefined;
 }
 
 /** Decides the offers and explains every candidate that was turned away (for previews). */
@@ -83,6 +85,7 @@ function decide(snapshot: OfferSnapshot, now: Date, random: () => number, explai
     explain,
     ranked: new Map(),
     refused: new Map(),
+    acceptStats: snapshot.acceptStats ?? snapshot.acceptStatsByPersona?.get(persona?.id ?? ""),
   };
   runRules(run, rules);
   return trace;
@@ -171,7 +174,7 @@ function offerAutomatic(run: Run, kind: OfferKind, rule: Rule | null, limit: num
 
 // A rule's products in the merchant's order, or with accept stats the bandit's; no allocation without stats.
 function ruleProductOrder(run: Run, rule: Rule, productIds: string[]): readonly string[] {
-  if (!run.facts.snapshot.acceptStats || productIds.length < 2) return productIds;
+  if (!run.acceptStats || productIds.length < 2) return productIds;
   const list = productIds.map((productId) => ({ productId }));
   return banditOrder(run, list, rule.kind, rule).map((c) => c.productId);
 }
@@ -183,7 +186,7 @@ function banditOrder<T extends { productId: string }>(
   kind: OfferKind,
   rule: Rule | null,
 ): readonly T[] {
-  const stats = run.facts.snapshot.acceptStats;
+  const stats = run.acceptStats;
   if (!stats || list.length < 2) return list;
   const { order, draws } = thompsonOrder(list, stats, run.random, BANDIT_DEPTH);
   if (run.explain) {

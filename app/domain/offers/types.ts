@@ -226,6 +226,11 @@ export interface OfferSnapshot {
    * by Thompson sampling on accept rate (`bandit.ts`); absent means no bandit, the given order.
    */
   acceptStats?: ReadonlyMap<string, AcceptStats>;
+  /**
+   * The same counts for every persona that has them, by persona id ("" for shoppers no persona
+   * matched): the engine takes those of the persona it matches. `acceptStats`, when given, wins.
+   */
+  acceptStatsByPersona?: ReadonlyMap<string, ReadonlyMap<string, AcceptStats>>;
 }
 
 /** The item an upsell or down-sell replaces. */
